@@ -1,0 +1,5 @@
+"""`python -m jdbuilder`."""
+
+from jdbuilder.cli import main
+
+main()

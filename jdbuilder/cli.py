@@ -1,0 +1,248 @@
+"""The jdbuilder command line: parse options, call the library, print, choose exit codes."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jdbuilder.errors import InvalidInput, JDBuilderError
+
+EXIT_INVALID = 1
+
+
+class Group(click.Group):
+    """A command group that turns user errors into clear messages and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            count = len(error.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+            ctx.exit(EXIT_INVALID)
+        except JDBuilderError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(EXIT_INVALID)
+
+
+def _library(ctx: click.Context) -> Any:
+    from jdbuilder.library import Library
+
+    options = ctx.find_root().params
+    return Library(
+        profile_dirs=[Path(p) for p in options.get("profiles") or ()],
+        standards_dir=Path(options["standards"]) if options.get("standards") else None,
+    )
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date:
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        click.echo(f"warning: {message}", err=True)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="jdbuilder")
+@click.option(
+    "--profiles",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of local specialty profiles, used before the built-in ones (repeatable).",
+)
+@click.option(
+    "--standards",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder whose standards files replace the built-in ones of the same name.",
+)
+def cli(profiles: tuple[str, ...], standards: str | None) -> None:
+    """Job descriptions, person specifications and NHS Jobs adverts for NHS Assistant
+    Practitioners (Agenda for Change band 4, trainee band 3).
+
+    \b
+    Start here:
+      jdbuilder init mytrust/           a starter trust file and role file
+      jdbuilder validate mytrust/*.yaml check them; every mistake with file and line
+      jdbuilder build mytrust/role.yaml the job description and person specification
+    """
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def specialties(ctx: click.Context, as_json: bool) -> None:
+    """List the specialty profiles (built-in and local).
+
+    \b
+    Example:
+      jdbuilder specialties
+    """
+    from jdbuilder.catalogue import specialty_rows
+
+    rows = specialty_rows(_library(ctx))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    width = max(len(row["id"]) for row in rows)
+    for row in rows:
+        click.echo(f"{row['id']:<{width}}  {row['job_title']} (directed by {row['directed_by']})")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def standards(ctx: click.Context, as_json: bool) -> None:
+    """Show the six Skills for Health core standards and which clauses are verified.
+
+    \b
+    Example:
+      jdbuilder standards
+    """
+    from jdbuilder.catalogue import standards_rows, standards_text
+
+    rows = standards_rows(_library(ctx))
+    click.echo(json.dumps(rows, indent=2) if as_json else standards_text(rows))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Check role, trust, profile and standards files; report every problem at once.
+
+    Exit status 0 when all are valid, 1 when any problem is found.
+
+    \b
+    Example:
+      jdbuilder validate mytrust/trust.yaml mytrust/role.yaml
+    """
+    from jdbuilder.inputs import validate_files
+
+    problems, valid = validate_files(files, _library(ctx))
+    for line in valid:
+        click.echo(f"ok  {line}")
+    if problems:
+        raise InvalidInput(problems)
+
+
+@cli.command()
+@click.argument("role", required=False, type=click.Path(path_type=Path))
+@click.option("--specialty", help="Build for a specialty profile id instead of a role file.")
+@click.option(
+    "--band",
+    type=click.Choice(["4", "3"]),
+    default="4",
+    show_default=True,
+    help="With --specialty: band 4, or 3 for a trainee post.",
+)
+@click.option(
+    "--trust",
+    "trust_file",
+    type=click.Path(path_type=Path),
+    help="With --specialty: the trust file (default: the built-in example trust).",
+)
+@click.option("--trainee", is_flag=True, help="Build the trainee band 3 variant of the post.")
+@click.option(
+    "-f",
+    "--formats",
+    "formats_text",
+    metavar="LIST",
+    help="Comma-separated formats (default: docx,pdf,json).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_parse_date,
+    metavar="DATE",
+    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+)
+@click.pass_context
+def build(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    band: str,
+    trust_file: Path | None,
+    trainee: bool,
+    formats_text: str | None,
+    out_dir: Path,
+    as_of: datetime.date,
+) -> None:
+    """Write the job description and person specification for a post.
+
+    \b
+    Examples:
+      jdbuilder build mytrust/role.yaml -o out/
+      jdbuilder build mytrust/role.yaml --trainee -f pdf
+      jdbuilder build --specialty stroke_rehabilitation --band 4 -f json
+    """
+    from jdbuilder.build import build_post, default_formats, parse_formats
+    from jdbuilder.inputs import load_role, role_from_options
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    library = _library(ctx)
+    formats = parse_formats(formats_text) if formats_text else default_formats()
+    if role is not None:
+        role_input = load_role(role, library)
+    else:
+        role_input = role_from_options(str(specialty), int(band), trust_file, library)
+    result = build_post(
+        role_input, library, formats, out_dir, as_of, trainee=True if trainee else None
+    )
+    _warn(result.pack.warnings)
+    for path in result.files:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Create a starter trust file and role file to edit; never overwrites a file.
+
+    \b
+    Example:
+      jdbuilder init mytrust/
+    """
+    from jdbuilder.starter import starter_files
+
+    files = starter_files()
+    clashes = [name for name in files if (folder / name).exists()]
+    if clashes:
+        raise JDBuilderError(
+            f"{', '.join(str(folder / name) for name in clashes)} already exist(s); "
+            "choose an empty folder"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, source in files.items():
+        shutil.copyfile(source, folder / name)
+        click.echo(str(folder / name))
+    click.echo(f"Next: edit them, then run  jdbuilder validate {folder}/*.yaml", err=True)
+
+
+def main() -> None:
+    """Console script entry point."""
+    cli(prog_name="jdbuilder")

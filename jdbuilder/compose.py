@@ -1,0 +1,352 @@
+"""Compose a JobPack from a role, its trust, its specialty profile and the standards."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from jdbuilder.inputs import RoleInput
+from jdbuilder.library import Item, Library, Profile
+from jdbuilder.model import (
+    Category,
+    Clause,
+    ClauseEvidence,
+    Contact,
+    Criterion,
+    Duty,
+    DutyArea,
+    JobPack,
+    StandardEvidence,
+    Training,
+    Trust,
+)
+from jdbuilder.pay import pay_for, source_refs
+from jdbuilder.schemas import AREAS
+from jdbuilder.sources import Source
+
+NHS_BLUE = "#005EB8"
+AREA_TITLES = {
+    "clinical": "Clinical and technical practice",
+    "communication": "Communication and relationships",
+    "teaching": "Supervising and teaching others",
+    "governance": "Quality, safety and governance",
+    "records": "Information and records",
+    "improvement": "Service improvement",
+    "development": "Own development",
+}
+CONTRACT_TEXT = {
+    "permanent": "Permanent",
+    "secondment": "Secondment",
+    "bank": "Bank",
+}
+#: duties in these areas need a qualified AP: a trainee learns them under direct supervision
+TRAINEE_LEARNS_AREAS = ("clinical", "teaching")
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens, for file names."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def compose(
+    role_input: RoleInput,
+    library: Library,
+    as_of: datetime.date,
+    *,
+    trainee: bool | None = None,
+) -> JobPack:
+    """The job pack for one post. `trainee` overrides the role file's own setting."""
+    role = role_input.role.data
+    is_trainee = bool(role.get("trainee", False)) if trainee is None else trainee
+    band = 3 if is_trainee else 4
+    profile = library.profile(role["specialty"])
+    fields = profile.fields
+    trust = compose_trust(role_input.trust)
+    directed_by = fields["directed_by"]
+    pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
+    job_title = role.get("job_title") or fields["job_title"]
+    if is_trainee and not job_title.lower().startswith("trainee"):
+        job_title = f"Trainee {job_title}"
+    department = role.get("department") or fields.get("department", "")
+    duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
+    criteria = compose_criteria(profile, role_input.role, library, is_trainee)
+    review_date = role.get("review_date") or add_months(as_of, trust.review_months)
+    contract = role.get("contract", "permanent")
+    unverified = [
+        u if isinstance(u, str) else "; ".join(f"{k}: {v}" for k, v in u.items())
+        for u in fields.get("unverified", [])
+    ]
+    return JobPack(
+        trust=trust,
+        specialty_id=profile.id,
+        specialty_name=fields["name"],
+        job_title=job_title,
+        band=band,
+        trainee=is_trainee,
+        pay=pay,
+        hours_per_week=float(role.get("hours_per_week", 37.5)),
+        contract=contract,
+        contract_text=contract_text(contract, role.get("fixed_term_months")),
+        working_pattern=list(role.get("working_pattern", ["full_time"])),
+        base=role.get("base") or f"{department}, {trust.name}",
+        department=department,
+        reports_to=role.get("reports_to") or f"Team leader, {department}",
+        accountable_to=role.get("accountable_to") or f"Service manager, {department}",
+        directed_by=directed_by,
+        closing_date=role.get("closing_date"),
+        reference=role.get("reference"),
+        version=str(role.get("version", "1.0")),
+        review_date=review_date,
+        generated_on=as_of,
+        purpose=fill(fields["purpose"], directed_by),
+        setting=fill(fields.get("setting", ""), directed_by),
+        duty_areas=[
+            DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
+            for area in AREAS
+            if any(d.area == area for d in duties)
+        ],
+        working_relationships=compose_relationships(fields, role),
+        clauses=compose_clauses(library, role_input.trust, trust),
+        nhs_values=list(library.person_spec.data.get("nhs_values", {}).get("values", [])),
+        person_spec=[
+            Category(cat["id"], cat["title"], [c for c in criteria if c.category == cat["id"]])
+            for cat in library.person_spec.data["categories"]
+        ],
+        assessment_legend=list(library.person_spec.data["assessment"]),
+        core_standards=compose_evidence(library, [*duties, *criteria]),
+        specialty_training=[t["text"].strip() for t in fields.get("training", [])],
+        training=compose_training(role_input.trust, fields, directed_by) if is_trainee else None,
+        sources=source_refs(fields.get("sources")),
+        unverified=unverified,
+        warnings=warnings,
+    )
+
+
+def fill(text: str, directed_by: str) -> str:
+    """Replace the profile placeholders and fold the whitespace of YAML block text."""
+    return " ".join(text.replace("{directed_by}", directed_by).split())
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def contract_text(contract: str, months: int | None) -> str:
+    if contract == "fixed_term":
+        return f"Fixed term: {months} months" if months else "Fixed term"
+    return CONTRACT_TEXT[contract]
+
+
+def compose_trust(source: Source) -> Trust:
+    data = source.data
+    logo = data.get("logo")
+    contact = data.get("contact", {})
+    dbs = data.get("dbs", {})
+    return Trust(
+        name=data["name"],
+        short_name=data.get("short_name") or slug(data["name"]),
+        example=bool(data.get("example", False)),
+        logo_path=str((source.path.parent / logo).resolve()) if logo else None,
+        logo_alt=data.get("logo_alt") or f"{data['name']} logo",
+        address=data.get("address"),
+        website=data.get("website"),
+        brand_colour=data.get("brand_colour", NHS_BLUE),
+        values=[dict(v) for v in data.get("values", [])],
+        about=" ".join(data["about"].split()) if data.get("about") else None,
+        contact=Contact(**contact),
+        hcas_zone=data.get("hcas_zone", "none"),
+        dbs_level=dbs.get("level", "enhanced"),
+        dbs_barred_lists=list(dbs.get("barred_lists", ["adults"])),
+        review_months=int(data.get("review_months", 12)),
+    )
+
+
+def _trainee_duty_text(item: Item, directed_by: str) -> str | None:
+    """The trainee wording of a duty, or None when trainees do not do it."""
+    trainee = item.data.get("trainee") or {}
+    if trainee.get("drop"):
+        return None
+    text = fill(item.data["text"], directed_by)
+    if trainee.get("text"):
+        return fill(trainee["text"], directed_by)
+    if item.data["area"] in TRAINEE_LEARNS_AREAS:
+        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
+    return text
+
+
+def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
+    changes = role.data.get("duties", {})
+    dropped = set(changes.get("drop", []))
+    duties = []
+    for item in profile.duties:
+        if item.id in dropped:
+            continue
+        text = fill(item.data["text"], directed_by)
+        band4_text = None
+        if trainee:
+            trainee_text = _trainee_duty_text(item, directed_by)
+            if trainee_text is None:
+                continue
+            band4_text, text = text, trainee_text
+        duties.append(
+            Duty(
+                item.id,
+                item.data["area"],
+                text,
+                list(item.data["standards"]),
+                item.origin,
+                band4_text,
+            )
+        )
+    for index, entry in enumerate(changes.get("add", [])):
+        line, _ = role.position(("duties", "add", index))
+        duties.append(
+            Duty(
+                f"local-duty-{index + 1}",
+                entry["area"],
+                fill(entry["text"], directed_by),
+                list(entry["standards"]),
+                f"{role.name}:{line}",
+            )
+        )
+    return duties
+
+
+def compose_criteria(
+    profile: Profile, role: Source, library: Library, trainee: bool
+) -> list[Criterion]:
+    changes = role.data.get("criteria", {})
+    dropped = set(changes.get("drop", []))
+    criteria = []
+    for item in profile.criteria:
+        if item.id in dropped:
+            continue
+        data = item.data
+        text, need = " ".join(data["text"].split()), data["need"]
+        band4_text = band4_need = None
+        if trainee:
+            form = data.get("trainee") or {}
+            if form.get("drop"):
+                continue
+            band4_text, band4_need = text, need
+            text = " ".join(form.get("text", text).split())
+            need = form.get("need", need)
+        criteria.append(
+            Criterion(
+                item.id,
+                data["category"],
+                text,
+                need,
+                list(data["assessed"]),
+                list(data["standards"]),
+                item.origin,
+                band4_text,
+                band4_need,
+            )
+        )
+    for index, entry in enumerate(changes.get("add", [])):
+        line, _ = role.position(("criteria", "add", index))
+        criteria.append(
+            Criterion(
+                f"local-criterion-{index + 1}",
+                entry["category"],
+                " ".join(entry["text"].split()),
+                entry["need"],
+                list(entry["assessed"]),
+                list(entry["standards"]),
+                f"{role.name}:{line}",
+            )
+        )
+    essential_first = {"essential": 0, "desirable": 1}
+    return sorted(criteria, key=lambda c: essential_first[c.need])
+
+
+def compose_relationships(fields: dict[str, Any], role: dict[str, Any]) -> dict[str, list[str]]:
+    base = fields.get("working_relationships", {})
+    local = role.get("working_relationships", {})
+    return {side: [*base.get(side, []), *local.get(side, [])] for side in ("internal", "external")}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> list[Clause]:
+    overrides = trust_source.data.get("clauses", {})
+    lists = {"adults": "adults' barred list", "children": "children's barred list"}
+    values = [v["name"] for v in trust.values] or ["as the trust publishes them"]
+    placeholders = {
+        "{dbs_level}": trust.dbs_level,
+        "{barred_lists}": _join([lists[b] for b in trust.dbs_barred_lists]),
+        "{trust_values}": _join(values),
+        "{review_months}": str(trust.review_months),
+    }
+    clauses = []
+    for clause in library.clauses.data["clauses"]:
+        text = overrides.get(clause["id"], clause["text"])
+        origin = trust_source.name if clause["id"] in overrides else library.clauses.name
+        for placeholder, value in placeholders.items():
+            text = text.replace(placeholder, value)
+        clauses.append(Clause(clause["id"], clause["title"], " ".join(text.split()), origin))
+    return clauses
+
+
+def compose_evidence(library: Library, items: list[Duty | Criterion]) -> list[StandardEvidence]:
+    evidence = []
+    for standard in library.core_standards.data["standards"]:
+        clauses = [
+            ClauseEvidence(
+                clause["id"],
+                " ".join(clause["text"].split()),
+                " ".join((clause.get("statement") or "").split()),
+                [item.id for item in items if clause["id"] in item.standards],
+            )
+            for clause in standard["clauses"]
+            if clause["verified"]
+        ]
+        reason = None
+        if not clauses:
+            reason = " ".join((standard.get("unverified_reason") or "text not verified").split())
+        evidence.append(
+            StandardEvidence(
+                standard["id"], standard.get("title"), standard["verified"], clauses, reason
+            )
+        )
+    return evidence
+
+
+def compose_training(trust_source: Source, fields: dict[str, Any], directed_by: str) -> Training:
+    settings = trust_source.data.get("trainee", {})
+    pay_basis = settings.get("pay_basis", "band")
+    progression = settings.get("progression") or (
+        "On completing the level 5 qualification and being signed off as competent, the "
+        f"postholder moves to the band 4 {fields['job_title']} post."
+    )
+    return Training(
+        programme=(
+            "A level 5 programme: the Assistant Practitioner (Health) apprenticeship (ST0215), "
+            "a foundation degree or a level 5 diploma"
+        ),
+        duration="Typically 18 to 24 months",
+        care_certificate="Complete the Care Certificate in the first part of the programme",
+        english_and_maths="Hold English and maths at level 2 by the end of the programme",
+        min_weekly_hours=float(settings.get("min_weekly_hours", 30)),
+        supervision=f"Direct supervision by the {directed_by} while training",
+        progression=" ".join(progression.split()),
+        pay_basis=pay_basis,
+        pay_basis_text="Band 3 (a banded trainee post)"
+        if pay_basis == "band"
+        else "Agenda for Change Annex 21: a percentage of the band 4 maximum",
+    )

@@ -1,0 +1,125 @@
+"""Loading and validating the files a user gives: roles, trusts, profiles, standards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jdbuilder import rules
+from jdbuilder.errors import InvalidInput, Problem, display_path
+from jdbuilder.library import Library, merge_with_core
+from jdbuilder.resources import example_trust_file
+from jdbuilder.sources import Source, load_yaml
+from jdbuilder.validate import file_kind, schema_problems
+
+
+@dataclass
+class RoleInput:
+    """A validated role and the validated trust it names (or the example trust)."""
+
+    role: Source
+    trust: Source
+
+
+def _checked(source: Source, kind: str, library: Library) -> list[Problem]:
+    """Schema problems, then (when the schema holds) the cross-file rules for the kind."""
+    problems = schema_problems(source, kind)
+    if problems:
+        if kind == "role" and isinstance(source.data.get("specialty"), str):
+            known = library.profile_paths()
+            if source.data["specialty"] not in known:
+                problems.append(
+                    source.problem(
+                        ("specialty",),
+                        rules.unknown_specialty_message(source.data["specialty"], list(known)),
+                    )
+                )
+        return problems
+    if kind == "role":
+        return rules.role_problems(source, library)
+    if kind == "trust":
+        return rules.trust_problems(source, library)
+    if kind == "profile":
+        core = load_yaml(library.core_path())
+        return rules.profile_problems(merge_with_core(source, core), core, library)
+    return []
+
+
+def load_trust(path: Path | None, library: Library) -> Source:
+    """A validated trust file; the built-in example trust when path is None."""
+    source = load_yaml(path or example_trust_file())
+    problems = _checked(source, "trust", library)
+    if problems:
+        raise InvalidInput(problems)
+    return source
+
+
+def load_role(path: Path, library: Library) -> RoleInput:
+    """A validated role file and its trust; every problem in both raised at once."""
+    role = load_yaml(path)
+    problems = _checked(role, "role", library)
+    trust_path = rules.trust_path_for(role)
+    trust: Source | None = None
+    if trust_path is None or trust_path.is_file():
+        try:
+            trust = load_trust(trust_path, library)
+        except InvalidInput as error:
+            problems += error.problems
+    if problems or trust is None:
+        raise InvalidInput(problems)
+    return RoleInput(role, trust)
+
+
+def role_from_options(
+    specialty: str, band: int, trust_path: Path | None, library: Library
+) -> RoleInput:
+    """A role built from command line options instead of a role file."""
+    data: dict[str, Any] = {"specialty": specialty, "band": band, "trainee": band == 3}
+    role = Source(path=Path("(command line)"), data=data)
+    known = library.profile_paths()
+    if specialty not in known:
+        raise InvalidInput(
+            [
+                Problem(
+                    "--specialty", 0, 0, "", rules.unknown_specialty_message(specialty, list(known))
+                )
+            ]
+        )
+    return RoleInput(role, load_trust(trust_path, library))
+
+
+def validate_files(paths: Iterable[Path], library: Library) -> tuple[list[Problem], list[str]]:
+    """Every problem in the given files, and a line per valid file saying what it is."""
+    problems: list[Problem] = []
+    checked: list[str] = []
+    for path in paths:
+        try:
+            source = load_yaml(path)
+        except InvalidInput as error:
+            problems += error.problems
+            continue
+        kind = file_kind(source)
+        if kind is None:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    "",
+                    "cannot tell what this file is: a role has `specialty:`, a profile has "
+                    "`extends:`, a trust has `name:`",
+                )
+            )
+            continue
+        found = _checked(source, kind, library)
+        if kind == "role" and not found:
+            try:
+                load_role(path, library)
+            except InvalidInput as error:
+                found += error.problems
+        problems += found
+        if not found:
+            checked.append(f"{source.name}: {kind}")
+    return problems, checked

@@ -1,0 +1,35 @@
+"""File names for a post's documents, and writes that never leave half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from jdbuilder.compose import slug
+from jdbuilder.model import JobPack
+
+
+def file_stem(pack: JobPack) -> str:
+    """{trust}-{job-title}-band{N}, the start of every file name for the post."""
+    return f"{pack.trust.short_name}-{slug(pack.job_title)}-band{pack.band}"
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside path, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_all(outputs: dict[Path, bytes]) -> list[Path]:
+    """Write every rendered document, each atomically; all rendering is done before this."""
+    for path, content in outputs.items():
+        write_atomic(path, content)
+    return list(outputs)

@@ -1,0 +1,1 @@
+"""Renderers: a JobPack in, the bytes of one document out."""
