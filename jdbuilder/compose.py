@@ -6,8 +6,9 @@ import datetime
 import re
 from typing import Any
 
+from jdbuilder.changes import trainee_diff
 from jdbuilder.inputs import RoleInput
-from jdbuilder.library import Item, Library, Profile
+from jdbuilder.library import Library, Profile
 from jdbuilder.model import (
     Category,
     Clause,
@@ -18,12 +19,19 @@ from jdbuilder.model import (
     DutyArea,
     JobPack,
     StandardEvidence,
-    Training,
     Trust,
 )
 from jdbuilder.pay import pay_for, source_refs
-from jdbuilder.schemas import AREAS
+from jdbuilder.schemas import AREAS, QUALIFIED_AREAS
 from jdbuilder.sources import Source
+from jdbuilder.trainee import (
+    TraineeSettings,
+    compose_training,
+    hours_warning,
+    pay_basis_text,
+    trainee_pay,
+)
+from jdbuilder.training_record import training_record
 
 NHS_BLUE = "#005EB8"
 AREA_TITLES = {
@@ -40,8 +48,6 @@ CONTRACT_TEXT = {
     "secondment": "Secondment",
     "bank": "Bank",
 }
-#: duties in these areas need a qualified AP: a trainee learns them under direct supervision
-TRAINEE_LEARNS_AREAS = ("clinical", "teaching")
 
 
 def slug(text: str) -> str:
@@ -65,6 +71,12 @@ def compose(
     trust = compose_trust(role_input.trust)
     directed_by = fields["directed_by"]
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
+    hours = float(role.get("hours_per_week", 37.5))
+    settings = TraineeSettings.from_trust(role_input.trust)
+    if is_trainee:
+        pay, pay_warnings = trainee_pay(library.afc_terms.data, pay, settings)
+        warnings += pay_warnings
+        warnings += filter(None, [hours_warning(hours, settings)])
     job_title = role.get("job_title") or fields["job_title"]
     if is_trainee and not job_title.lower().startswith("trainee"):
         job_title = f"Trainee {job_title}"
@@ -77,7 +89,7 @@ def compose(
         u if isinstance(u, str) else "; ".join(f"{k}: {v}" for k, v in u.items())
         for u in fields.get("unverified", [])
     ]
-    return JobPack(
+    pack = JobPack(
         trust=trust,
         specialty_id=profile.id,
         specialty_name=fields["name"],
@@ -85,7 +97,7 @@ def compose(
         band=band,
         trainee=is_trainee,
         pay=pay,
-        hours_per_week=float(role.get("hours_per_week", 37.5)),
+        hours_per_week=hours,
         contract=contract,
         contract_text=contract_text(contract, role.get("fixed_term_months")),
         working_pattern=list(role.get("working_pattern", ["full_time"])),
@@ -116,11 +128,20 @@ def compose(
         assessment_legend=list(library.person_spec.data["assessment"]),
         core_standards=compose_evidence(library, [*duties, *criteria]),
         specialty_training=[t["text"].strip() for t in fields.get("training", [])],
-        training=compose_training(role_input.trust, fields, directed_by) if is_trainee else None,
+        training=compose_training(
+            settings, fields, directed_by, pay_basis_text(pay, library.afc_terms.data)
+        )
+        if is_trainee
+        else None,
         sources=source_refs(fields.get("sources")),
         unverified=unverified,
         warnings=warnings,
     )
+    if is_trainee:
+        band4 = compose(role_input, library, as_of, trainee=False)
+        pack.trainee_changes = trainee_diff(band4, pack)
+        pack.training_record = training_record(band4, pack)
+    return pack
 
 
 def fill(text: str, directed_by: str) -> str:
@@ -129,6 +150,9 @@ def fill(text: str, directed_by: str) -> str:
 
 
 def lower_first(text: str) -> str:
+    """'Perform ...' -> 'perform ...', leaving abbreviations such as 'ECG' alone."""
+    if text[1:2].isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 
@@ -173,53 +197,45 @@ def compose_trust(source: Source) -> Trust:
     )
 
 
-def _trainee_duty_text(item: Item, directed_by: str) -> str | None:
-    """The trainee wording of a duty, or None when trainees do not do it."""
-    trainee = item.data.get("trainee") or {}
+def trainee_duty_text(duty: dict[str, Any], directed_by: str) -> str | None:
+    """The trainee wording of a duty, or None when trainees do not do it.
+
+    The duty's own `trainee:` form wins; otherwise a clinical or teaching duty, which needs a
+    qualified assistant practitioner, becomes something the trainee learns under direct
+    supervision, and a duty in any other area reads the same for a trainee.
+    """
+    trainee = duty.get("trainee") or {}
     if trainee.get("drop"):
         return None
-    text = fill(item.data["text"], directed_by)
+    text = fill(duty["text"], directed_by)
     if trainee.get("text"):
         return fill(trainee["text"], directed_by)
-    if item.data["area"] in TRAINEE_LEARNS_AREAS:
+    if duty["area"] in QUALIFIED_AREAS:
         return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
     return text
 
 
 def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
+    """The profile's duties less the role's drops, then the role's own, in trainee form if asked."""
     changes = role.data.get("duties", {})
     dropped = set(changes.get("drop", []))
+    written: list[tuple[str, dict[str, Any], str]] = [
+        (item.id, item.data, item.origin) for item in profile.duties if item.id not in dropped
+    ]
+    for index, entry in enumerate(changes.get("add", [])):
+        line, _ = role.position(("duties", "add", index))
+        written.append((f"local-duty-{index + 1}", entry, f"{role.name}:{line}"))
     duties = []
-    for item in profile.duties:
-        if item.id in dropped:
-            continue
-        text = fill(item.data["text"], directed_by)
+    for duty_id, data, origin in written:
+        text = fill(data["text"], directed_by)
         band4_text = None
         if trainee:
-            trainee_text = _trainee_duty_text(item, directed_by)
+            trainee_text = trainee_duty_text(data, directed_by)
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
         duties.append(
-            Duty(
-                item.id,
-                item.data["area"],
-                text,
-                list(item.data["standards"]),
-                item.origin,
-                band4_text,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("duties", "add", index))
-        duties.append(
-            Duty(
-                f"local-duty-{index + 1}",
-                entry["area"],
-                fill(entry["text"], directed_by),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
-            )
+            Duty(duty_id, data["area"], text, list(data["standards"]), origin, band4_text)
         )
     return duties
 
@@ -229,11 +245,14 @@ def compose_criteria(
 ) -> list[Criterion]:
     changes = role.data.get("criteria", {})
     dropped = set(changes.get("drop", []))
+    written: list[tuple[str, dict[str, Any], str]] = [
+        (item.id, item.data, item.origin) for item in profile.criteria if item.id not in dropped
+    ]
+    for index, entry in enumerate(changes.get("add", [])):
+        line, _ = role.position(("criteria", "add", index))
+        written.append((f"local-criterion-{index + 1}", entry, f"{role.name}:{line}"))
     criteria = []
-    for item in profile.criteria:
-        if item.id in dropped:
-            continue
-        data = item.data
+    for criterion_id, data, origin in written:
         text, need = " ".join(data["text"].split()), data["need"]
         band4_text = band4_need = None
         if trainee:
@@ -245,28 +264,15 @@ def compose_criteria(
             need = form.get("need", need)
         criteria.append(
             Criterion(
-                item.id,
+                criterion_id,
                 data["category"],
                 text,
                 need,
                 list(data["assessed"]),
                 list(data["standards"]),
-                item.origin,
+                origin,
                 band4_text,
                 band4_need,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("criteria", "add", index))
-        criteria.append(
-            Criterion(
-                f"local-criterion-{index + 1}",
-                entry["category"],
-                " ".join(entry["text"].split()),
-                entry["need"],
-                list(entry["assessed"]),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
             )
         )
     essential_first = {"essential": 0, "desirable": 1}
@@ -325,28 +331,3 @@ def compose_evidence(library: Library, items: list[Duty | Criterion]) -> list[St
             )
         )
     return evidence
-
-
-def compose_training(trust_source: Source, fields: dict[str, Any], directed_by: str) -> Training:
-    settings = trust_source.data.get("trainee", {})
-    pay_basis = settings.get("pay_basis", "band")
-    progression = settings.get("progression") or (
-        "On completing the level 5 qualification and being signed off as competent, the "
-        f"postholder moves to the band 4 {fields['job_title']} post."
-    )
-    return Training(
-        programme=(
-            "A level 5 programme: the Assistant Practitioner (Health) apprenticeship (ST0215), "
-            "a foundation degree or a level 5 diploma"
-        ),
-        duration="Typically 18 to 24 months",
-        care_certificate="Complete the Care Certificate in the first part of the programme",
-        english_and_maths="Hold English and maths at level 2 by the end of the programme",
-        min_weekly_hours=float(settings.get("min_weekly_hours", 30)),
-        supervision=f"Direct supervision by the {directed_by} while training",
-        progression=" ".join(progression.split()),
-        pay_basis=pay_basis,
-        pay_basis_text="Band 3 (a banded trainee post)"
-        if pay_basis == "band"
-        else "Agenda for Change Annex 21: a percentage of the band 4 maximum",
-    )
