@@ -92,6 +92,8 @@ def trainee_diff(band4: JobPack, trainee: JobPack) -> TraineeDiff:
         criteria_added=[c for c in trainee.criteria if c.id not in band4_criterion_ids],
         criteria_unchanged=c_unchanged,
         training=trainee.training,
+        band4_purpose=band4.purpose,
+        trainee_purpose=trainee.purpose,
     )
 
 
@@ -128,6 +130,7 @@ def diff_appendix(diff: TraineeDiff) -> Appendix:
                 diff.band4_pay.text,
                 f"{diff.trainee_pay.text}{pay_note}",
             ],
+            ["Job purpose", diff.band4_purpose, diff.trainee_purpose],
         ],
         "",
     )
@@ -217,6 +220,13 @@ def diff_text(diff: TraineeDiff, width: int = 100) -> str:
     ]
     if diff.pay_warning:
         out += _wrapped(f"Warning: {diff.pay_warning}.", width, "       ", first="       ")
+    if diff.trainee_purpose != diff.band4_purpose:
+        added = diff.trainee_purpose.removesuffix(diff.band4_purpose).strip()
+        if added != diff.trainee_purpose:
+            out += ["Purpose: the trainee post adds, before the band 4 purpose:"]
+            out += _wrapped(added, width, " " * 7, first=" " * 7)
+        else:
+            out += _wrapped(diff.trainee_purpose, width, " " * 7, first="Purpose: ")
     sections: list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]] = [
         (
             "Duties changed",
@@ -285,7 +295,11 @@ def diff_text(diff: TraineeDiff, width: int = 100) -> str:
 
 
 def _basis_words(pay: PaySummary) -> str:
-    return "Annex 21 percentages of the band 4 maximum" if pay.basis == "annex21" else "banded"
+    return (
+        "Annex 21 percentages of the band 4 maximum"
+        if pay.basis == "annex21"
+        else "a banded band 3 post"
+    )
 
 
 def _wrapped(text: str, width: int, indent: str, *, first: str) -> list[str]:

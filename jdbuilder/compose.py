@@ -30,6 +30,7 @@ from jdbuilder.trainee import (
     hours_warning,
     pay_basis_text,
     trainee_pay,
+    trainee_purpose,
 )
 from jdbuilder.training_record import training_record
 
@@ -78,6 +79,9 @@ def compose(
         warnings += pay_warnings
         warnings += filter(None, [hours_warning(hours, settings)])
     job_title = role.get("job_title") or fields["job_title"]
+    purpose = fill(fields["purpose"], directed_by)
+    if is_trainee:
+        purpose = trainee_purpose(purpose, job_title, directed_by)
     if is_trainee and not job_title.lower().startswith("trainee"):
         job_title = f"Trainee {job_title}"
     department = role.get("department") or fields.get("department", "")
@@ -111,7 +115,7 @@ def compose(
         version=str(role.get("version", "1.0")),
         review_date=review_date,
         generated_on=as_of,
-        purpose=fill(fields["purpose"], directed_by),
+        purpose=purpose,
         setting=fill(fields.get("setting", ""), directed_by),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])

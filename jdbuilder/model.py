@@ -254,6 +254,8 @@ class TraineeDiff:
     criteria_added: list[Criterion]
     criteria_unchanged: list[str]
     training: Training
+    band4_purpose: str = ""
+    trainee_purpose: str = ""
 
 
 @dataclass

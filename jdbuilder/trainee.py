@@ -148,6 +148,16 @@ def compose_training(
     )
 
 
+def trainee_purpose(purpose: str, band4_title: str, directed_by: str) -> str:
+    """The band 4 job purpose, introduced as what the trainee works towards."""
+    return (
+        f"This is a training post leading to the band 4 {band4_title} post. The postholder "
+        f"completes a level 5 programme and works under the direct supervision of the "
+        f"{directed_by}, taking on the work described here only once signed off as competent "
+        f"in it. {purpose}"
+    )
+
+
 def hours_warning(hours_per_week: float, settings: TraineeSettings) -> str | None:
     """A warning when a trainee post has fewer hours than the trust's apprenticeship minimum."""
     if hours_per_week >= settings.min_weekly_hours:

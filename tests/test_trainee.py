@@ -182,6 +182,13 @@ def test_training_section_states_programme_hours_supervision_and_progression(
         "training, and band 4 pay once appointed to the band 4 post"
     )
     assert (training.programme_months, training.milestone_months) == (24, [6, 12, 18])
+    band4, _ = packs(library, "diagnostic_radiography")
+    assert trainee.purpose == (
+        "This is a training post leading to the band 4 Assistant Practitioner (Diagnostic "
+        "Radiography) post. The postholder completes a level 5 programme and works under the "
+        "direct supervision of the HCPC-registered diagnostic radiographer, taking on the work "
+        f"described here only once signed off as competent in it. {band4.purpose}"
+    )
 
 
 def test_trust_sets_hours_programme_milestones_and_progression(
@@ -550,6 +557,7 @@ def test_diff_appendix_tables(library: Library) -> None:
         ],
         ["Band", "Band 4", "Band 3"],
         ["Pay (2025/26)", "£27,485 to £30,162 a year", "£24,937 to £26,598 a year"],
+        ["Job purpose", band4.purpose, trainee.purpose],
     ]
     assert len(tables["Duties changed for the trainee post"].rows) == 17
     dropped = tables["Duties left out of the trainee post"]
@@ -566,6 +574,7 @@ def test_diff_command_text_and_json(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "Band:  4 -> 3\n" in text
+    assert "Purpose: the trainee post adds, before the band 4 purpose:\n       This is a " in text
     assert "Pay:   £27,485 to £30,162 a year\n    -> £24,937 to £26,598 a year" in text
     assert "Duties changed (17):" in text and "Duties dropped (1):\n  cn-medicines (" in text
     assert "Criteria dropped (2):" in text and "Criteria added (0): none" in text
