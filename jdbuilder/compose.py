@@ -26,6 +26,7 @@ from jdbuilder.schemas import AREAS, QUALIFIED_AREAS
 from jdbuilder.sources import Source
 from jdbuilder.trainee import (
     TraineeSettings,
+    band4_job_title,
     compose_training,
     hours_warning,
     pay_basis_text,
@@ -78,12 +79,11 @@ def compose(
         pay, pay_warnings = trainee_pay(library.afc_terms.data, pay, settings)
         warnings += pay_warnings
         warnings += filter(None, [hours_warning(hours, settings)])
-    job_title = role.get("job_title") or fields["job_title"]
+    band4_title = band4_job_title(role.get("job_title") or fields["job_title"])
+    job_title = f"Trainee {band4_title}" if is_trainee else band4_title
     purpose = fill(fields["purpose"], directed_by)
     if is_trainee:
-        purpose = trainee_purpose(purpose, job_title, directed_by)
-    if is_trainee and not job_title.lower().startswith("trainee"):
-        job_title = f"Trainee {job_title}"
+        purpose = trainee_purpose(purpose, band4_title, directed_by)
     department = role.get("department") or fields.get("department", "")
     duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
     criteria = compose_criteria(profile, role_input.role, library, is_trainee)
@@ -133,7 +133,7 @@ def compose(
         core_standards=compose_evidence(library, [*duties, *criteria]),
         specialty_training=[t["text"].strip() for t in fields.get("training", [])],
         training=compose_training(
-            settings, fields, directed_by, pay_basis_text(pay, library.afc_terms.data)
+            settings, band4_title, directed_by, pay_basis_text(pay, library.afc_terms.data)
         )
         if is_trainee
         else None,

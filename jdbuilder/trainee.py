@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -118,13 +119,18 @@ def _years_before(years: int) -> str:
     return f"from {years - 1} to {years} years before completion"
 
 
+def band4_job_title(title: str) -> str:
+    """The qualified post's title: 'Trainee Assistant Practitioner (X)' -> 'Assistant ...'."""
+    return re.sub(r"^trainee\s+", "", title.strip(), flags=re.IGNORECASE)
+
+
 def compose_training(
-    settings: TraineeSettings, fields: dict[str, Any], directed_by: str, basis_text: str
+    settings: TraineeSettings, band4_title: str, directed_by: str, basis_text: str
 ) -> Training:
     """The training section of a trainee post."""
     progression = settings.progression or (
         "On completing the level 5 qualification and being signed off as competent, the "
-        f"postholder moves to the band 4 {fields['job_title']} post."
+        f"postholder moves to the band 4 {band4_title} post."
     )
     return Training(
         programme=PROGRAMME,

@@ -665,3 +665,22 @@ def test_band4_pack_has_no_trainee_parts(library: Library) -> None:
     band4, _ = packs(library, "audiology")
     assert (band4.training, band4.trainee_changes, band4.training_record) == (None, None, None)
     assert band4.pay.basis == "band" and band4.pay.annex21 is None
+
+
+def test_role_titled_trainee_keeps_one_trainee_and_a_band4_title(
+    library: Library, in_tmp: Path
+) -> None:
+    trust_with(in_tmp, "  pay_basis: band\n")
+    (in_tmp / "role.yaml").write_text(
+        "trust: trust.yaml\nspecialty: orthopaedics\nband: 3\ntrainee: true\n"
+        "job_title: Trainee Assistant Practitioner (Plaster Room)\n"
+    )
+    pack = compose(load_role(in_tmp / "role.yaml", library), library, AS_OF)
+    assert pack.job_title == "Trainee Assistant Practitioner (Plaster Room)"
+    assert pack.trainee_changes is not None
+    assert pack.trainee_changes.band4_title == "Assistant Practitioner (Plaster Room)"
+    assert pack.training is not None
+    assert pack.training.progression == (
+        "On completing the level 5 qualification and being signed off as competent, the "
+        "postholder moves to the band 4 Assistant Practitioner (Plaster Room) post."
+    )
