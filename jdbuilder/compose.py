@@ -64,13 +64,14 @@ def compose(
     fields = profile.fields
     trust = compose_trust(role_input.trust)
     directed_by = fields["directed_by"]
+    words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
     job_title = role.get("job_title") or fields["job_title"]
     if is_trainee and not job_title.lower().startswith("trainee"):
         job_title = f"Trainee {job_title}"
     department = role.get("department") or fields.get("department", "")
-    duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
-    criteria = compose_criteria(profile, role_input.role, library, is_trainee)
+    duties = compose_duties(profile, role_input.role, words, is_trainee)
+    criteria = compose_criteria(profile, role_input.role, words, is_trainee)
     review_date = role.get("review_date") or add_months(as_of, trust.review_months)
     contract = role.get("contract", "permanent")
     unverified = [
@@ -99,8 +100,8 @@ def compose(
         version=str(role.get("version", "1.0")),
         review_date=review_date,
         generated_on=as_of,
-        purpose=fill(fields["purpose"], directed_by),
-        setting=fill(fields.get("setting", ""), directed_by),
+        purpose=fill(fields["purpose"], words),
+        setting=fill(fields.get("setting", ""), words),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
             for area in AREAS
@@ -123,9 +124,19 @@ def compose(
     )
 
 
-def fill(text: str, directed_by: str) -> str:
+Words = dict[str, str]
+
+
+def profile_words(fields: dict[str, Any]) -> Words:
+    """The values of the placeholders a profile's text may use."""
+    return {"{directed_by}": fields["directed_by"], "{people}": fields.get("people", "patients")}
+
+
+def fill(text: str, words: Words) -> str:
     """Replace the profile placeholders and fold the whitespace of YAML block text."""
-    return " ".join(text.replace("{directed_by}", directed_by).split())
+    for placeholder, value in words.items():
+        text = text.replace(placeholder, value)
+    return " ".join(text.split())
 
 
 def lower_first(text: str) -> str:
@@ -173,30 +184,31 @@ def compose_trust(source: Source) -> Trust:
     )
 
 
-def _trainee_duty_text(item: Item, directed_by: str) -> str | None:
+def _trainee_duty_text(item: Item, words: Words) -> str | None:
     """The trainee wording of a duty, or None when trainees do not do it."""
     trainee = item.data.get("trainee") or {}
     if trainee.get("drop"):
         return None
-    text = fill(item.data["text"], directed_by)
+    text = fill(item.data["text"], words)
     if trainee.get("text"):
-        return fill(trainee["text"], directed_by)
+        return fill(trainee["text"], words)
     if item.data["area"] in TRAINEE_LEARNS_AREAS:
-        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
+        supervisor = words["{directed_by}"]
+        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {supervisor}."
     return text
 
 
-def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
+def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
     changes = role.data.get("duties", {})
     dropped = set(changes.get("drop", []))
     duties = []
     for item in profile.duties:
         if item.id in dropped:
             continue
-        text = fill(item.data["text"], directed_by)
+        text = fill(item.data["text"], words)
         band4_text = None
         if trainee:
-            trainee_text = _trainee_duty_text(item, directed_by)
+            trainee_text = _trainee_duty_text(item, words)
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
@@ -216,7 +228,7 @@ def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bo
             Duty(
                 f"local-duty-{index + 1}",
                 entry["area"],
-                fill(entry["text"], directed_by),
+                fill(entry["text"], words),
                 list(entry["standards"]),
                 f"{role.name}:{line}",
             )
@@ -225,7 +237,7 @@ def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bo
 
 
 def compose_criteria(
-    profile: Profile, role: Source, library: Library, trainee: bool
+    profile: Profile, role: Source, words: Words, trainee: bool
 ) -> list[Criterion]:
     changes = role.data.get("criteria", {})
     dropped = set(changes.get("drop", []))
@@ -234,14 +246,14 @@ def compose_criteria(
         if item.id in dropped:
             continue
         data = item.data
-        text, need = " ".join(data["text"].split()), data["need"]
+        text, need = fill(data["text"], words), data["need"]
         band4_text = band4_need = None
         if trainee:
             form = data.get("trainee") or {}
             if form.get("drop"):
                 continue
             band4_text, band4_need = text, need
-            text = " ".join(form.get("text", text).split())
+            text = fill(form.get("text", text), words)
             need = form.get("need", need)
         criteria.append(
             Criterion(
@@ -262,7 +274,7 @@ def compose_criteria(
             Criterion(
                 f"local-criterion-{index + 1}",
                 entry["category"],
-                " ".join(entry["text"].split()),
+                fill(entry["text"], words),
                 entry["need"],
                 list(entry["assessed"]),
                 list(entry["standards"]),

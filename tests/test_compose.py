@@ -121,3 +121,17 @@ def test_trainee_variant(library: Library) -> None:
     for duty in pack.duties:
         if duty.area in ("clinical", "teaching"):
             assert duty.text not in band4_texts, duty.id
+
+
+def test_profile_words_fill_core_text(library: Library) -> None:
+    """Mental health posts say "service users" in the shared core duties too."""
+    pack = compose(role_from_options("mental_health", 4, None, library), library, AS_OF)
+    assessment = next(d for d in pack.duties if d.id == "core-assessment")
+    assert assessment.text.startswith("Contribute to the assessment of service users' needs")
+    assert assessment.origin.startswith("profiles/_core.yaml:")
+    radiography = compose(
+        role_from_options("diagnostic_radiography", 4, None, library), library, AS_OF
+    )
+    assert "patients' needs" in next(
+        d.text for d in radiography.duties if d.id == "core-assessment"
+    )
