@@ -198,13 +198,21 @@ def _trainee_duty_text(item: Item, words: Words) -> str | None:
     return text
 
 
-def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
-    changes = role.data.get("duties", {})
+def with_local_changes(items: list[Item], role: Source, key: str) -> list[Item]:
+    """The profile's items less those the role drops, then the role's own additions."""
+    changes = role.data.get(key, {})
     dropped = set(changes.get("drop", []))
+    prefix = "local-duty" if key == "duties" else "local-criterion"
+    added = [
+        Item({"id": f"{prefix}-{index + 1}", **entry}, role, (key, "add", index))
+        for index, entry in enumerate(changes.get("add", []))
+    ]
+    return [item for item in items if item.id not in dropped] + added
+
+
+def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
     duties = []
-    for item in profile.duties:
-        if item.id in dropped:
-            continue
+    for item in with_local_changes(profile.duties, role, "duties"):
         text = fill(item.data["text"], words)
         band4_text = None
         if trainee:
@@ -212,39 +220,16 @@ def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) 
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
-        duties.append(
-            Duty(
-                item.id,
-                item.data["area"],
-                text,
-                list(item.data["standards"]),
-                item.origin,
-                band4_text,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("duties", "add", index))
-        duties.append(
-            Duty(
-                f"local-duty-{index + 1}",
-                entry["area"],
-                fill(entry["text"], words),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
-            )
-        )
+        standards = list(item.data["standards"])
+        duties.append(Duty(item.id, item.data["area"], text, standards, item.origin, band4_text))
     return duties
 
 
 def compose_criteria(
     profile: Profile, role: Source, words: Words, trainee: bool
 ) -> list[Criterion]:
-    changes = role.data.get("criteria", {})
-    dropped = set(changes.get("drop", []))
     criteria = []
-    for item in profile.criteria:
-        if item.id in dropped:
-            continue
+    for item in with_local_changes(profile.criteria, role, "criteria"):
         data = item.data
         text, need = fill(data["text"], words), data["need"]
         band4_text = band4_need = None
@@ -266,19 +251,6 @@ def compose_criteria(
                 item.origin,
                 band4_text,
                 band4_need,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("criteria", "add", index))
-        criteria.append(
-            Criterion(
-                f"local-criterion-{index + 1}",
-                entry["category"],
-                fill(entry["text"], words),
-                entry["need"],
-                list(entry["assessed"]),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
             )
         )
     essential_first = {"essential": 0, "desirable": 1}

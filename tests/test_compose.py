@@ -135,3 +135,19 @@ def test_profile_words_fill_core_text(library: Library) -> None:
     assert "patients' needs" in next(
         d.text for d in radiography.duties if d.id == "core-assessment"
     )
+
+
+def test_local_clinical_duty_is_derived_for_a_trainee(library: Library, in_tmp: Path) -> None:
+    (in_tmp / "role.yaml").write_text(
+        "specialty: diagnostic_radiography\nband: 3\ntrainee: true\n"
+        "duties:\n  add:\n"
+        "    - area: clinical\n      text: Perform mobile radiography on the wards.\n"
+        "      standards: [CS1.3]\n"
+    )
+    pack = compose(load_role(in_tmp / "role.yaml", library), library, AS_OF)
+    local = next(d for d in pack.duties if d.id == "local-duty-1")
+    assert local.text == (
+        "Learn to perform mobile radiography on the wards, under the direct supervision of the "
+        "HCPC-registered diagnostic radiographer."
+    )
+    assert local.band4_text == "Perform mobile radiography on the wards."
