@@ -8,7 +8,7 @@ from typing import Any
 
 from jdbuilder.changes import trainee_diff
 from jdbuilder.inputs import RoleInput
-from jdbuilder.library import Library, Profile
+from jdbuilder.library import Item, Library, Profile
 from jdbuilder.model import (
     Category,
     Clause,
@@ -72,6 +72,7 @@ def compose(
     fields = profile.fields
     trust = compose_trust(role_input.trust)
     directed_by = fields["directed_by"]
+    words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
     hours = float(role.get("hours_per_week", 37.5))
     settings = TraineeSettings.from_trust(role_input.trust)
@@ -81,12 +82,12 @@ def compose(
         warnings += filter(None, [hours_warning(hours, settings)])
     band4_title = band4_job_title(role.get("job_title") or fields["job_title"])
     job_title = f"Trainee {band4_title}" if is_trainee else band4_title
-    purpose = fill(fields["purpose"], directed_by)
+    purpose = fill(fields["purpose"], words)
     if is_trainee:
         purpose = trainee_purpose(purpose, band4_title, directed_by)
     department = role.get("department") or fields.get("department", "")
-    duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
-    criteria = compose_criteria(profile, role_input.role, library, is_trainee)
+    duties = compose_duties(profile, role_input.role, words, is_trainee)
+    criteria = compose_criteria(profile, role_input.role, words, is_trainee)
     review_date = role.get("review_date") or add_months(as_of, trust.review_months)
     contract = role.get("contract", "permanent")
     unverified = [
@@ -116,7 +117,7 @@ def compose(
         review_date=review_date,
         generated_on=as_of,
         purpose=purpose,
-        setting=fill(fields.get("setting", ""), directed_by),
+        setting=fill(fields.get("setting", ""), words),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
             for area in AREAS
@@ -148,9 +149,19 @@ def compose(
     return pack
 
 
-def fill(text: str, directed_by: str) -> str:
+Words = dict[str, str]
+
+
+def profile_words(fields: dict[str, Any]) -> Words:
+    """The values of the placeholders a profile's text may use."""
+    return {"{directed_by}": fields["directed_by"], "{people}": fields.get("people", "patients")}
+
+
+def fill(text: str, words: Words) -> str:
     """Replace the profile placeholders and fold the whitespace of YAML block text."""
-    return " ".join(text.replace("{directed_by}", directed_by).split())
+    for placeholder, value in words.items():
+        text = text.replace(placeholder, value)
+    return " ".join(text.split())
 
 
 def lower_first(text: str) -> str:
@@ -201,80 +212,76 @@ def compose_trust(source: Source) -> Trust:
     )
 
 
-def trainee_duty_text(duty: dict[str, Any], directed_by: str) -> str | None:
+def _trainee_duty_text(item: Item, words: Words) -> str | None:
     """The trainee wording of a duty, or None when trainees do not do it.
 
     The duty's own `trainee:` form wins; otherwise a clinical or teaching duty, which needs a
     qualified assistant practitioner, becomes something the trainee learns under direct
     supervision, and a duty in any other area reads the same for a trainee.
     """
-    trainee = duty.get("trainee") or {}
+    trainee = item.data.get("trainee") or {}
     if trainee.get("drop"):
         return None
-    text = fill(duty["text"], directed_by)
+    text = fill(item.data["text"], words)
     if trainee.get("text"):
-        return fill(trainee["text"], directed_by)
-    if duty["area"] in QUALIFIED_AREAS:
-        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
+        return fill(trainee["text"], words)
+    if item.data["area"] in QUALIFIED_AREAS:
+        supervisor = words["{directed_by}"]
+        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {supervisor}."
     return text
 
 
-def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
-    """The profile's duties less the role's drops, then the role's own, in trainee form if asked."""
-    changes = role.data.get("duties", {})
+def with_local_changes(items: list[Item], role: Source, key: str) -> list[Item]:
+    """The profile's items less those the role drops, then the role's own additions."""
+    changes = role.data.get(key, {})
     dropped = set(changes.get("drop", []))
-    written: list[tuple[str, dict[str, Any], str]] = [
-        (item.id, item.data, item.origin) for item in profile.duties if item.id not in dropped
+    prefix = "local-duty" if key == "duties" else "local-criterion"
+    added = [
+        Item({"id": f"{prefix}-{index + 1}", **entry}, role, (key, "add", index))
+        for index, entry in enumerate(changes.get("add", []))
     ]
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("duties", "add", index))
-        written.append((f"local-duty-{index + 1}", entry, f"{role.name}:{line}"))
+    return [item for item in items if item.id not in dropped] + added
+
+
+def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
     duties = []
-    for duty_id, data, origin in written:
-        text = fill(data["text"], directed_by)
+    for item in with_local_changes(profile.duties, role, "duties"):
+        text = fill(item.data["text"], words)
         band4_text = None
         if trainee:
-            trainee_text = trainee_duty_text(data, directed_by)
+            trainee_text = _trainee_duty_text(item, words)
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
-        duties.append(
-            Duty(duty_id, data["area"], text, list(data["standards"]), origin, band4_text)
-        )
+        standards = list(item.data["standards"])
+        duties.append(Duty(item.id, item.data["area"], text, standards, item.origin, band4_text))
     return duties
 
 
 def compose_criteria(
-    profile: Profile, role: Source, library: Library, trainee: bool
+    profile: Profile, role: Source, words: Words, trainee: bool
 ) -> list[Criterion]:
-    changes = role.data.get("criteria", {})
-    dropped = set(changes.get("drop", []))
-    written: list[tuple[str, dict[str, Any], str]] = [
-        (item.id, item.data, item.origin) for item in profile.criteria if item.id not in dropped
-    ]
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("criteria", "add", index))
-        written.append((f"local-criterion-{index + 1}", entry, f"{role.name}:{line}"))
     criteria = []
-    for criterion_id, data, origin in written:
-        text, need = " ".join(data["text"].split()), data["need"]
+    for item in with_local_changes(profile.criteria, role, "criteria"):
+        data = item.data
+        text, need = fill(data["text"], words), data["need"]
         band4_text = band4_need = None
         if trainee:
             form = data.get("trainee") or {}
             if form.get("drop"):
                 continue
             band4_text, band4_need = text, need
-            text = " ".join(form.get("text", text).split())
+            text = fill(form.get("text", text), words)
             need = form.get("need", need)
         criteria.append(
             Criterion(
-                criterion_id,
+                item.id,
                 data["category"],
                 text,
                 need,
                 list(data["assessed"]),
                 list(data["standards"]),
-                origin,
+                item.origin,
                 band4_text,
                 band4_need,
             )
