@@ -684,3 +684,19 @@ def test_role_titled_trainee_keeps_one_trainee_and_a_band4_title(
         "On completing the level 5 qualification and being signed off as competent, the "
         "postholder moves to the band 4 Assistant Practitioner (Plaster Room) post."
     )
+
+
+def test_role_added_duty_trainee_form_is_validated(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "role.yaml").write_text(
+        "specialty: physiotherapy\nband: 4\n"
+        "duties:\n  add:\n"
+        "    - area: teaching\n      text: Teach the falls class.\n      standards: [CS3.1]\n"
+        "      trainee: {text: Teach the falls class.}\n"
+    )
+    result = runner.invoke(cli, ["validate", "role.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "role.yaml:8:17: duties.add[0].trainee.text: is the same as the band 4 text, but a "
+        "teaching duty needs a qualified assistant practitioner: say how the trainee learns it "
+        "under supervision, or use `drop: true`"
+    )
