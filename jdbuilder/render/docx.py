@@ -283,9 +283,12 @@ class WordDocument:
         if notice:
             paragraph = self.paragraph(notice, bold_lead="Example only.")
             self._notice_box(paragraph)
-        self.doc.add_paragraph(
-            content.document_title(pack, self.document_key), style=self.styles.title
-        )
+        kind = self.doc.add_paragraph(style=self.styles.normal)
+        run = kind.add_run(content.DOCUMENTS[self.document_key])
+        run.bold, run.font.size = True, Pt(13)
+        kind.paragraph_format.space_before = Pt(6)
+        kind.paragraph_format.keep_with_next = True
+        self.doc.add_paragraph(pack.job_title, style=self.styles.title)
 
     def _notice_box(self, paragraph: Any) -> None:
         properties = paragraph._p.get_or_add_pPr()
