@@ -335,6 +335,8 @@ def test_docx_person_specification_table_repeats_its_header_row(
         "Essential or desirable",
         "How assessed",
     ]
+    caption = criteria._tbl.tblPr.find(qn("w:tblCaption"))
+    assert caption.get(qn("w:val")) == "Person specification criteria"  # alt text for the table
     repeat = header._tr.trPr.find(qn("w:tblHeader"))
     assert repeat is not None and repeat.get(qn("w:val")) == "true"
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in criteria.rows[1:])

@@ -194,20 +194,21 @@ class StandardRow:
 
     standard: str  # 'CS1.1' or 'CS4'
     text: str  # the clause, or the standard's title
-    evidence: str  # how the post evidences it, or why it is not assessed
+    evidence: str  # how the post meets it, or why it is not assessed
+    where: list[str]  # where the documents show it: 'Duties: ...', 'Person specification: ...'
     assessed: bool
 
 
-def evidence_text(pack: JobPack, item_ids: list[str]) -> str:
+def evidence_places(pack: JobPack, item_ids: list[str]) -> list[str]:
     """Where in the documents the evidence is: duty areas and person specification categories."""
     areas = [a.title for a in pack.duty_areas if any(d.id in item_ids for d in a.duties)]
     categories = [c.title for c in pack.person_spec if any(k.id in item_ids for k in c.criteria)]
-    parts = []
+    places = []
     if areas:
-        parts.append(f"Duties: {'; '.join(areas)}.")
+        places.append(f"Duties: {'; '.join(areas)}.")
     if categories:
-        parts.append(f"Person specification: {'; '.join(categories)}.")
-    return " ".join(parts)
+        places.append(f"Person specification: {'; '.join(categories)}.")
+    return places
 
 
 def short_reason(reason: str) -> str:
@@ -221,14 +222,12 @@ def standards_rows(pack: JobPack) -> list[StandardRow]:
     rows: list[StandardRow] = []
     for standard in pack.core_standards:
         for clause in standard.clauses:
-            where = evidence_text(pack, clause.evidenced_by)
-            rows.append(
-                StandardRow(clause.id, clause.text, f"{clause.statement} {where}".strip(), True)
-            )
+            places = evidence_places(pack, clause.evidenced_by)
+            rows.append(StandardRow(clause.id, clause.text, clause.statement, places, True))
         if not standard.clauses:
             rows.append(
                 StandardRow(
-                    standard.id, standard_title(standard), not_assessed_text(standard), False
+                    standard.id, standard_title(standard), not_assessed_text(standard), [], False
                 )
             )
     return rows

@@ -103,12 +103,57 @@ def _prepare_styles(document: Any, pack: JobPack) -> Styles:
     )
 
 
-def _shade(cell: Any, fill: str) -> None:
+#: elements that must follow w:shd in a cell's properties, and w:tblCellMar in a table's
+#: (Word refuses a document whose property elements are out of schema order)
+TC_PR_AFTER_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+TBL_PR_AFTER_CELL_MAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+P_PR_AFTER_SHD = (
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:spacing",
+    "w:ind",
+    "w:jc",
+    "w:outlineLvl",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def _shading(fill: str) -> Any:
     shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    for attribute, value in (("val", "clear"), ("color", "auto"), ("fill", fill)):
+        shading.set(qn(f"w:{attribute}"), value)
+    return shading
+
+
+def _shade(cell: Any, fill: str) -> None:
+    cell._tc.get_or_add_tcPr().insert_element_before(_shading(fill), *TC_PR_AFTER_SHD)
+
+
+def _cell_margins(table: Any) -> None:
+    """Room around the text in every cell (Table Grid has none above or below)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 57), ("left", 100), ("bottom", 57), ("right", 100)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.insert_element_before(margins, *TBL_PR_AFTER_CELL_MAR)
+
+
+def _caption(table: Any, text: str) -> None:
+    """The table's title for screen readers (Word: Table Properties, Alt Text)."""
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), text)
+    table._tbl.tblPr.insert_element_before(caption, "w:tblDescription", "w:tblPrChange")
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
@@ -155,7 +200,7 @@ class WordDocument:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(18)
         section.top_margin = Mm(18)
-        section.bottom_margin = Mm(22)
+        section.bottom_margin = Mm(28)
         section.footer_distance = Mm(8)
 
     def _properties(self) -> None:
@@ -219,13 +264,16 @@ class WordDocument:
         for item in items:
             self.doc.add_paragraph(item, style=self.styles.bullet)
 
-    def table(self, header: list[str] | None, widths_mm: Sequence[float]) -> Any:
+    def table(self, caption: str, header: list[str] | None, widths_mm: Sequence[float]) -> Any:
+        """A Table Grid table with fixed column widths; a header row repeats on every page."""
         table = self.doc.add_table(rows=0, cols=len(widths_mm))
         table.style = self.styles.table
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         for column, width in zip(table.columns, widths_mm, strict=True):
             column.width = Mm(width)
+        _cell_margins(table)
+        _caption(table, caption)
         if header:
             row = self.row(table, header, bold=True, shade=True)
             row_properties = row._tr.get_or_add_trPr()
@@ -259,8 +307,8 @@ class WordDocument:
                 _shade(cell, HEADER_FILL)
         return row
 
-    def label_table(self, rows: list[tuple[str, str]]) -> None:
-        table = self.table(None, [56, CONTENT_WIDTH_MM - 56])
+    def label_table(self, caption: str, rows: list[tuple[str, str]]) -> None:
+        table = self.table(caption, None, [56, CONTENT_WIDTH_MM - 56])
         for label, value in rows:
             self.row(table, [label, value], label=True)
 
@@ -291,6 +339,7 @@ class WordDocument:
         self.doc.add_paragraph(pack.job_title, style=self.styles.title)
 
     def _notice_box(self, paragraph: Any) -> None:
+        """A shaded box with a yellow rule on the left (paragraph border and shading)."""
         properties = paragraph._p.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
         left = OxmlElement("w:left")
@@ -298,11 +347,8 @@ class WordDocument:
             left.set(qn(f"w:{attribute}"), value)
         left.set(qn("w:color"), NOTICE_RULE)
         borders.append(left)
-        properties.append(borders)
-        shading = OxmlElement("w:shd")
-        for attribute, value in (("val", "clear"), ("color", "auto"), ("fill", NOTICE_FILL)):
-            shading.set(qn(f"w:{attribute}"), value)
-        properties.append(shading)
+        properties.insert_element_before(borders, "w:shd", *P_PR_AFTER_SHD)
+        properties.insert_element_before(_shading(NOTICE_FILL), *P_PR_AFTER_SHD)
         paragraph.paragraph_format.space_before = Pt(6)
         paragraph.paragraph_format.space_after = Pt(12)
 
@@ -310,7 +356,7 @@ class WordDocument:
 
     def job_description(self) -> None:
         pack = self.pack
-        self.label_table(content.details_rows(pack))
+        self.label_table("Job details", content.details_rows(pack))
         note = content.pay_note(pack)
         if note:
             self.paragraph(note, bold_lead="Pay:", after_table=True)
@@ -325,7 +371,7 @@ class WordDocument:
         if pack.training:
             self.heading("Training programme", 1)
             self.paragraph(content.TRAINEE_INTRO)
-            self.label_table(content.training_rows(pack))
+            self.label_table("Training programme", content.training_rows(pack))
         if pack.specialty_training:
             self.heading("Training and qualifications in this specialty", 1)
             self.bullets(pack.specialty_training)
@@ -336,12 +382,19 @@ class WordDocument:
                 self.bullets(pack.working_relationships[side])
         self.heading("Core standards this post meets", 1)
         self.paragraph(content.STANDARDS_INTRO)
-        table = self.table(["Standard", "How this post meets it"], [73, CONTENT_WIDTH_MM - 73])
+        table = self.table(
+            "Core standards this post meets",
+            ["Standard", "How this post meets it"],
+            [73, CONTENT_WIDTH_MM - 73],
+        )
         for standard_row in content.standards_rows(pack):
             row = self.row(table, ["", standard_row.evidence])
             cell = row.cells[0].paragraphs[0]
             cell.add_run(standard_row.standard).bold = True
             cell.add_run(f" {standard_row.text}")
+            for place in standard_row.where:
+                paragraph = row.cells[1].add_paragraph(place, style=self.styles.normal)
+                paragraph.paragraph_format.space_after = Pt(2)
         self.heading("Our values", 1)
         self.heading("NHS values", 2)
         self.values(pack.nhs_values)
@@ -367,12 +420,14 @@ class WordDocument:
 
     def person_specification(self) -> None:
         pack = self.pack
-        self.label_table(content.ps_details_rows(pack))
+        self.label_table("Post details", content.ps_details_rows(pack))
         self.paragraph(content.PS_INTRO, after_table=True)
         self.heading("Criteria", 1)
         widths = [33, 87, 28, 26]
         table = self.table(
-            ["Category", "Criterion", "Essential or desirable", "How assessed"], widths
+            "Person specification criteria",
+            ["Category", "Criterion", "Essential or desirable", "How assessed"],
+            widths,
         )
         for category in pack.person_spec:
             for index, criterion in enumerate(category.criteria):
