@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import logging
 import shutil
 import subprocess
 import sys
@@ -547,3 +548,20 @@ def test_libreoffice_opens_every_docx(
         document = next(d for d in DOCUMENTS if source.stem.endswith(d))
         count = len(open_pdf(converted.read_bytes()).pages)
         assert count in pages[document], f"{source.name}: {count} pages"
+
+
+def test_weasyprint_reports_no_problem(
+    library: Library, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No missing image, font, language or unsupported CSS, which WeasyPrint only logs."""
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "person_specification.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block content %}<img src="missing.png" alt="x">'
+        "{% endblock %}"
+    )
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        build(library, EXAMPLES / "radiography.yaml", ["pdf"])
+        assert caplog.records == []
+        build(library, EXAMPLES / "radiography.yaml", ["pdf"], template_dirs=[local])
+    assert any("missing.png" in record.getMessage() for record in caplog.records)

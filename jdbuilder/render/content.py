@@ -17,7 +17,7 @@ DOCUMENTS = {
     "job-description": "Job description",
     "person-specification": "Person specification",
 }
-#: body text: NHS identity dark grey, 15.6:1 on white
+#: body text: NHS identity dark grey, 14.4:1 on white
 TEXT_COLOUR = "#212B32"
 #: WCAG 2 AA for normal-size text
 MIN_CONTRAST = 4.5
