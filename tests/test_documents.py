@@ -565,3 +565,49 @@ def test_weasyprint_reports_no_problem(
         assert caplog.records == []
         build(library, EXAMPLES / "radiography.yaml", ["pdf"], template_dirs=[local])
     assert any("missing.png" in record.getMessage() for record in caplog.records)
+
+
+def _text_styles(pack: JobPack, document: str) -> list[tuple[bool, Any]]:
+    """(in a page margin, style) of every piece of text WeasyPrint lays out."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from jdbuilder.render import html, pdf
+
+    laid_out = HTML(string=html.render_html(pack, document)).render(
+        stylesheets=pdf.stylesheets(), font_config=pdf.font_config()
+    )
+    found: list[tuple[bool, Any]] = []
+
+    def walk(box: Any, in_margin: bool) -> None:
+        if isinstance(box, boxes.TextBox):
+            found.append((in_margin, box.style))
+        for child in getattr(box, "children", None) or []:
+            walk(child, in_margin or isinstance(box, boxes.MarginBox))
+
+    for page in laid_out.pages:
+        walk(page._page_box, False)
+    return found
+
+
+def _hex(colour: Any) -> str:
+    return "#" + "".join(f"{round(channel * 255):02X}" for channel in tuple(colour)[:3])
+
+
+@pytest.mark.parametrize("brand_colour", ["#005EB8", "#FFB81C", "#41B6E6"])
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_text_is_left_aligned_large_enough_and_dark_enough(
+    library: Library, tmp_path: Path, brand_colour: str, document: str
+) -> None:
+    role = post_folder(tmp_path, trust={"brand_colour": brand_colour})
+    pack = compose(load_role(role, library), library, AS_OF)
+    styles = _text_styles(pack, document)
+    body = [style for in_margin, style in styles if not in_margin]
+    footer = [style for in_margin, style in styles if in_margin]
+    assert body and footer
+    points = 3 / 4  # WeasyPrint lays out in CSS pixels
+    assert min(style["font_size"] for style in body) * points >= 11
+    assert min(style["font_size"] for style in footer) * points >= 9
+    assert {style["text_align_all"] for style in body} == {"left"}
+    for style in body + footer:
+        assert content.contrast_ratio(_hex(style["color"]), "#FFFFFF") >= content.MIN_CONTRAST
