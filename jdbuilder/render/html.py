@@ -120,7 +120,9 @@ def template_error(error: Exception, name: str) -> JDBuilderError:
         if frame.filename.endswith(".j2")
     ]
     where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
-    return JDBuilderError(f"{where}: {error} (the template uses something the job pack lacks)")
+    if isinstance(error, jinja2.UndefinedError):
+        return JDBuilderError(f"{where}: {error} (the template uses something the job pack lacks)")
+    return JDBuilderError(f"{where}: the template failed: {type(error).__name__}: {error}")
 
 
 def render_html(
