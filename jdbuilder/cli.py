@@ -42,6 +42,10 @@ def _library(ctx: click.Context) -> Any:
     )
 
 
+def _template_dirs(ctx: click.Context) -> list[Path]:
+    return [Path(p) for p in ctx.find_root().params.get("templates") or ()]
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date:
     if value is None:
         return datetime.date.today()
@@ -69,7 +73,13 @@ def _warn(messages: list[str]) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="A folder whose standards files replace the built-in ones of the same name.",
 )
-def cli(profiles: tuple[str, ...], standards: str | None) -> None:
+@click.option(
+    "--templates",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of local templates (HTML and PDF), used before the built-in ones (repeatable).",
+)
+def cli(profiles: tuple[str, ...], standards: str | None, templates: tuple[str, ...]) -> None:
     """Job descriptions, person specifications and NHS Jobs adverts for NHS Assistant
     Practitioners (Agenda for Change band 4, trainee band 3).
 
@@ -211,9 +221,15 @@ def build(
     else:
         role_input = role_from_options(str(specialty), int(band), trust_file, library)
     result = build_post(
-        role_input, library, formats, out_dir, as_of, trainee=True if trainee else None
+        role_input,
+        library,
+        formats,
+        out_dir,
+        as_of,
+        trainee=True if trainee else None,
+        template_dirs=_template_dirs(ctx),
     )
-    _warn(result.pack.warnings)
+    _warn(result.warnings)
     for path in result.files:
         click.echo(str(path))
 
