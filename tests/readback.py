@@ -65,6 +65,16 @@ def pdf_text(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def pdf_body_text(reader: PdfReader, running: tuple[str, ...]) -> str:
+    """The text a reader follows across pages: without the running lines (footer, masthead)
+    and page numbers, which pypdf returns in the middle of a paragraph split by a page break."""
+    skip = set(running)
+    lines = pdf_text(reader).splitlines()
+    return "\n".join(
+        line for line in lines if line not in skip and not re.fullmatch(r"Page \d+ of \d+", line)
+    )
+
+
 @dataclass
 class StructureTree:
     """The tags of a tagged PDF: element types in tree order, and the marked content they own."""

@@ -26,6 +26,7 @@ from readback import (
     open_docx,
     open_pdf,
     page_fonts,
+    pdf_body_text,
     pdf_text,
     structure_tree,
 )
@@ -37,6 +38,7 @@ from jdbuilder.inputs import load_role
 from jdbuilder.library import Library
 from jdbuilder.model import JobPack
 from jdbuilder.render import content
+from jdbuilder.render.content import footer_lines
 
 pytestmark = pytest.mark.slow
 
@@ -140,7 +142,8 @@ def test_job_description_carries_every_section(
             pack.training.progression,
         ]
     assert_in_order(docx_text(open_docx(files["job-description.docx"])), expected, "docx")
-    assert_in_order(pdf_text(open_pdf(files["job-description.pdf"])), expected, "pdf")
+    running = (*footer_lines(pack), pack.trust.address or "")
+    assert_in_order(pdf_body_text(open_pdf(files["job-description.pdf"]), running), expected, "pdf")
 
 
 def test_trainee_pack_prints_the_training_programme(
