@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jdbuilder import rules
-from jdbuilder.errors import InvalidInput, JDBuilderError, KeyPath
+from jdbuilder.errors import InvalidInput, JDBuilderError, KeyPath, Problem
 from jdbuilder.resources import builtin
 from jdbuilder.sources import Source, load_yaml
 from jdbuilder.validate import schema_problems
@@ -134,11 +134,17 @@ class Library:
             self._profiles[profile_id] = self.load_profile(paths[profile_id])
         return self._profiles[profile_id]
 
+    @cached_property
+    def _core(self) -> tuple[Source, list[Problem]]:
+        """The shared core profile and its schema problems, read once for every profile."""
+        core = load_yaml(self.core_path())
+        return core, schema_problems(core, "profile")
+
     def load_profile(self, path: Path) -> Profile:
         """Load, validate and merge one profile file; raise every problem at once."""
-        core = load_yaml(self.core_path())
+        core, core_problems = self._core
         source = load_yaml(path)
-        problems = schema_problems(core, "profile") + schema_problems(source, "profile")
+        problems = core_problems + schema_problems(source, "profile")
         if problems:
             raise InvalidInput(problems)
         profile = merge_with_core(source, core)
