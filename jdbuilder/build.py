@@ -75,7 +75,11 @@ def build_post(
 ) -> BuildResult:
     """Compose and render everything first, then write: a failure leaves no partial output."""
     pack = compose(role_input, library, as_of, trainee=trainee)
+    return BuildResult(pack, write_post(pack, formats, out_dir))
+
+
+def write_post(pack: JobPack, formats: Sequence[str], out_dir: Path) -> list[Path]:
+    """Render every document of the pack in memory, then write them all into out_dir."""
     documents = render_pack(pack, formats)
     stem = file_stem(pack)
-    files = write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})
-    return BuildResult(pack, files)
+    return write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})

@@ -63,13 +63,16 @@ class Library:
         self.standards_dir = standards_dir
         self._profiles: dict[str, Profile] = {}
 
+    def standards_path(self, kind: str) -> Path:
+        """Where a standards file is read from: the local copy if there is one, else the built-in."""
+        name = STANDARD_FILES[kind]
+        if self.standards_dir and (self.standards_dir / name).is_file():
+            return self.standards_dir / name
+        return builtin("standards") / name
+
     def standards_file(self, kind: str) -> Source:
         """A validated standards file: the local copy if there is one, else the built-in."""
-        name = STANDARD_FILES[kind]
-        path = builtin("standards") / name
-        if self.standards_dir and (self.standards_dir / name).is_file():
-            path = self.standards_dir / name
-        source = load_yaml(path)
+        source = load_yaml(self.standards_path(kind))
         problems = schema_problems(source, kind)
         if problems:
             raise InvalidInput(problems)
