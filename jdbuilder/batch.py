@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import signal
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,10 @@ Status = Literal["built", "skipped", "failed"]
 #: a role file names its specialty; trust and profile files do not have this key at the top
 ROLE_KEY = re.compile(r"^specialty\s*:", re.MULTILINE)
 INDEX_FILES = ("index.html", "index.json")
+WORKER_DIED = (
+    "a worker process stopped unexpectedly (out of memory?); "
+    "run again with fewer workers (-j 1): the posts already built are kept"
+)
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,11 @@ def _render_post(pack: JobPack, formats: Sequence[str], folder: Path) -> list[Pa
 
 
 def _start_worker(formats: Sequence[str]) -> None:
-    """Import each renderer once per worker, so every post the worker renders reuses it."""
+    """Import each renderer once per worker, so every post the worker renders reuses it.
+
+    Ctrl-C is left to the parent, which cancels the posts not started and waits for the rest.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in formats:
         renderer(name)
 
@@ -280,7 +290,11 @@ def _render_all(
             for post in planned
         }
         for future in as_completed(futures):
-            finish(futures[future], future.result())
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = WORKER_DIED
+            finish(futures[future], result)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

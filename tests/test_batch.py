@@ -19,6 +19,7 @@ from jdbuilder.build import FORMATS, default_formats
 from jdbuilder.cli import cli
 from jdbuilder.fingerprint import MANIFEST_NAME
 from jdbuilder.library import Library
+from jdbuilder.model import JobPack
 
 AS_OF = "2026-01-15"
 RADIOGRAPHY = "example-valley-assistant-practitioner-diagnostic-radiography-band4"
@@ -432,3 +433,41 @@ def test_a_json_batch_build_does_not_import_renderers(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "HEAVY []" in result.stderr, result.stderr
     assert (tmp_path / "index.html").is_file()
+
+
+def render_summary(pack: JobPack) -> dict[str, bytes]:
+    """A stand-in renderer: a batch builds whatever formats are registered."""
+    return {"summary.txt": f"{pack.job_title}, band {pack.band}\n".encode()}
+
+
+def render_or_die(pack: JobPack) -> dict[str, bytes]:
+    """A renderer whose process dies (as if out of memory) on one post."""
+    if pack.specialty_id == "stroke_rehabilitation":
+        os._exit(3)
+    return render_summary(pack)
+
+
+def test_every_registered_format_is_built_by_the_workers(
+    runner: CliRunner, trust_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(FORMATS, "summary", f"{__name__}:render_summary")
+    result = build(runner, "trust", "-o", "out", "-j", "2", formats="json,summary")
+    assert result.exit_code == 0, result.output
+    out = trust_dir.parent / "out"
+    index = json.loads((out / "index.json").read_text())
+    for post in index["posts"]:
+        assert [d["name"] for d in post["documents"]] == ["pack.json", "summary.txt"]
+    summary = out / THEATRES / f"{THEATRES}-summary.txt"
+    assert summary.read_text() == "Assistant Theatre Practitioner, band 4\n"
+
+
+def test_a_worker_that_dies_fails_its_posts_without_a_traceback(
+    runner: CliRunner, trust_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(FORMATS, "fragile", f"{__name__}:render_or_die")
+    result = build(runner, "trust", "-o", "out", "-j", "2", formats="fragile")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert statuses(result)["trust/stroke-rehabilitation.yaml"] == "failed"
+    assert "a worker process stopped unexpectedly" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("3 posts: ")
