@@ -204,6 +204,7 @@ def environment(formats: list[str], jobs_default: int) -> dict[str, Any]:
         "formats": formats,
         "libharfbuzz_subset0": harfbuzz.stdout.strip() or "not installed (or not Debian)",
         "soffice": soffice_version or "not installed",
+        "load_before": os.getloadavg()[0],
     }
 
 
@@ -372,6 +373,8 @@ def report(info: dict[str, Any], rows: list[Row], raw: dict[str, Any]) -> None:
         f"jdbuilder {info['jdbuilder']}, Python {info['python']}, {info['cpus']} CPUs, "
         f"{info['platform']}; formats: {', '.join(info['formats'])}; "
         f"libharfbuzz-subset0: {info['libharfbuzz_subset0']}; LibreOffice: {info['soffice']}.",
+        f"Load average (1 min) {info['load_before']:.2f} before, {os.getloadavg()[0]:.2f} after: "
+        f"above 0.5 other work shared the CPUs and the figures are slower than they would be.",
         "Medians; cold = a fresh process each run (the operating system's file cache is warm).",
         "",
         "| measurement | median | runs | target | verdict |",
