@@ -36,8 +36,8 @@ Status = Literal["built", "skipped", "failed"]
 ROLE_KEY = re.compile(r"^specialty\s*:", re.MULTILINE)
 INDEX_FILES = ("index.html", "index.json")
 WORKER_DIED = (
-    "a worker process stopped unexpectedly (out of memory?); "
-    "run again with fewer workers (-j 1): the posts already built are kept"
+    "a worker process stopped unexpectedly (out of memory, or a renderer that could not load); "
+    "run again with -j 1 to see why: the posts already built are kept"
 )
 
 

@@ -85,6 +85,7 @@ def index_document(
                 "trainee": post.pack.trainee,
                 "specialty": {"id": post.pack.specialty_id, "name": post.pack.specialty_name},
                 "trust": post.pack.trust.name,
+                "example_trust": post.pack.trust.example,
                 "documents": [
                     {"name": _document_name(post.pack, file), "href": quote(file)}
                     for file in post.files

@@ -127,8 +127,10 @@ def test_all_specialties_for_a_given_trust_and_band(runner: CliRunner, trust_dir
     assert {p["band"] for p in index["posts"]} == {4}
     assert {p["trust"] for p in index["posts"]} == {"Hill & Dale NHS Trust"}
     assert all(p["folder"].startswith("hill-dale-") for p in index["posts"])
+    assert not any(p["example_trust"] for p in index["posts"])
     html = (trust_dir.parent / "o" / "index.html").read_text()
     assert "<title>Job descriptions: Hill &amp; Dale NHS Trust</title>" in html
+    assert "fictional example trust" not in html
 
 
 @pytest.mark.slow
@@ -316,6 +318,8 @@ def test_index_lists_every_post_with_working_links(runner: CliRunner, trust_dir:
     assert all((out / link).is_file() for link in page.links)
     assert "Trainee Assistant Practitioner (Diagnostic Radiography)" in page.text
     assert "Not assessed" in page.text and "CS1.4" in page.text
+    assert all(post["example_trust"] for post in posts)
+    assert "These are built for a fictional example trust." in page.text
 
 
 class IndexPage(HTMLParser):
