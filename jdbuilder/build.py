@@ -90,7 +90,17 @@ def build_post(
 ) -> BuildResult:
     """Compose and render everything first, then write: a failure leaves no partial output."""
     pack = compose(role_input, library, as_of, trainee=trainee)
+    files = write_post(pack, formats, out_dir, template_dirs)
+    return BuildResult(pack, files, [*pack.warnings, *format_warnings(pack, list(formats))])
+
+
+def write_post(
+    pack: JobPack,
+    formats: Sequence[str],
+    out_dir: Path,
+    template_dirs: Sequence[Path] = (),
+) -> list[Path]:
+    """Render every document of the pack in memory, then write them all into out_dir."""
     documents = render_pack(pack, formats, template_dirs)
     stem = file_stem(pack)
-    files = write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})
-    return BuildResult(pack, files, [*pack.warnings, *format_warnings(pack, list(formats))])
+    return write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from jdbuilder.errors import InvalidInput, JDBuilderError
+
+if TYPE_CHECKING:
+    from jdbuilder.batch import PostRequest
+    from jdbuilder.library import Library
 
 EXIT_INVALID = 1
 
@@ -150,20 +155,20 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.argument("role", required=False, type=click.Path(path_type=Path))
+@click.argument("roles", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--specialty", help="Build for a specialty profile id instead of a role file.")
 @click.option(
     "--band",
     type=click.Choice(["4", "3"]),
     default="4",
     show_default=True,
-    help="With --specialty: band 4, or 3 for a trainee post.",
+    help="With --specialty: band 4, or 3 for a trainee post (with --all-specialties: only that band).",
 )
 @click.option(
     "--trust",
     "trust_file",
     type=click.Path(path_type=Path),
-    help="With --specialty: the trust file (default: the built-in example trust).",
+    help="With --specialty or --all-specialties: the trust file (default: the built-in example trust).",
 )
 @click.option("--trainee", is_flag=True, help="Build the trainee band 3 variant of the post.")
 @click.option(
@@ -189,10 +194,25 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
     metavar="DATE",
     help="The date whose pay year applies, YYYY-MM-DD (default: today).",
 )
+@click.option(
+    "--all-specialties",
+    is_flag=True,
+    help="Build every specialty profile at band 4 and as a trainee band 3 post, for the trust.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="With several posts: worker processes to render with (default: the number of CPUs).",
+)
+@click.option(
+    "--force", is_flag=True, help="With several posts: rebuild posts even when nothing changed."
+)
 @click.pass_context
 def build(
     ctx: click.Context,
-    role: Path | None,
+    roles: tuple[Path, ...],
     specialty: str | None,
     band: str,
     trust_file: Path | None,
@@ -200,24 +220,49 @@ def build(
     formats_text: str | None,
     out_dir: Path,
     as_of: datetime.date,
+    all_specialties: bool,
+    jobs: int | None,
+    force: bool,
 ) -> None:
-    """Write the job description and person specification for a post.
+    """Write the job description and person specification for a post, or for many.
+
+    One role file (or --specialty) writes its documents straight into the output folder.
+    Several role files, a folder of them, or --all-specialties give each post its own
+    folder, an index.html and index.json, and rebuild only the posts whose inputs changed.
 
     \b
     Examples:
       jdbuilder build mytrust/role.yaml -o out/
       jdbuilder build mytrust/role.yaml --trainee -f pdf
       jdbuilder build --specialty stroke_rehabilitation --band 4 -f json
+      jdbuilder build mytrust/ -o out/mytrust -j 2
+      jdbuilder build --all-specialties --trust mytrust/trust.yaml -o out/all
     """
     from jdbuilder.build import build_post, default_formats, parse_formats
     from jdbuilder.inputs import load_role, role_from_options
 
-    if (role is None) == (specialty is None):
-        raise click.UsageError("give either a ROLE file or --specialty ID")
+    if sum([bool(roles), specialty is not None, all_specialties]) != 1:
+        raise click.UsageError(
+            "give either a ROLE file or --specialty ID "
+            "(or several role files, a folder of them, or --all-specialties)"
+        )
+    if all_specialties and trainee:
+        raise click.UsageError("--all-specialties builds the trainee band 3 posts already")
     library = _library(ctx)
     formats = parse_formats(formats_text) if formats_text else default_formats()
-    if role is not None:
-        role_input = load_role(role, library)
+    if all_specialties or len(roles) > 1 or any(path.is_dir() for path in roles):
+        from jdbuilder.batch import requests_for_specialties, requests_from_paths
+
+        if all_specialties:
+            explicit = ctx.get_parameter_source("band") == click.core.ParameterSource.COMMANDLINE
+            bands = [int(band)] if explicit else [4, 3]
+            requests = requests_for_specialties(library, trust_file, bands)
+        else:
+            requests = requests_from_paths(roles, trainee=True if trainee else None)
+        _build_many(ctx, requests, library, formats, out_dir, as_of, jobs, force)
+        return
+    if roles:
+        role_input = load_role(roles[0], library)
     else:
         role_input = role_from_options(str(specialty), int(band), trust_file, library)
     result = build_post(
@@ -257,6 +302,64 @@ def init(folder: Path) -> None:
         shutil.copyfile(source, folder / name)
         click.echo(str(folder / name))
     click.echo(f"Next: edit them, then run  jdbuilder validate {folder}/*.yaml", err=True)
+
+
+def _build_many(
+    ctx: click.Context,
+    requests: list[PostRequest],
+    library: Library,
+    formats: list[str],
+    out_dir: Path,
+    as_of: datetime.date,
+    jobs: int | None,
+    force: bool,
+) -> None:
+    """Build many posts: a progress bar on a terminal, else one line per post; a summary."""
+    import sys
+
+    from jdbuilder.batch import BatchResult, PostOutcome, build_batch, default_jobs
+
+    def line(outcome: PostOutcome) -> str:
+        where = f"{out_dir / outcome.folder}/" if outcome.folder else ""
+        if outcome.status == "failed":
+            return f"failed   {outcome.request.label}: {outcome.error}"
+        return f"{outcome.status:<8} {outcome.request.label} -> {where}"
+
+    def run(report: Callable[[PostOutcome], None]) -> BatchResult:
+        return build_batch(
+            requests,
+            library,
+            formats,
+            out_dir,
+            as_of,
+            jobs=jobs or default_jobs(),
+            force=force,
+            report=report,
+            template_dirs=_template_dirs(ctx),
+        )
+
+    if sys.stdout.isatty():
+        with click.progressbar(
+            length=len(requests),
+            label=f"Building {len(requests)} posts",
+            show_pos=True,
+            item_show_func=lambda text: text,
+        ) as bar:
+            result = run(lambda outcome: bar.update(1, f"{outcome.status} {outcome.request.label}"))
+        for outcome in result.outcomes:
+            if outcome.status == "failed":
+                click.echo(line(outcome), err=True)
+    else:
+        result = run(lambda outcome: click.echo(line(outcome)))
+    _warn(result.warnings)
+    posts = f"{len(requests)} post{'s' if len(requests) != 1 else ''}"
+    click.echo(
+        f"{posts}: {result.count('built')} built, {result.count('skipped')} "
+        f"skipped, {result.count('failed')} failed in {result.seconds:.1f} s; "
+        f"index: {result.index_files[0]}"
+    )
+    if result.failed:
+        ctx.exit(EXIT_INVALID)
 
 
 def main() -> None:
