@@ -483,9 +483,10 @@ def test_local_templates_reach_the_workers_and_a_change_rebuilds(
     local = trust_dir.parent / "mytemplates"
     local.mkdir()
     builtin = Path(__file__).resolve().parent.parent / "templates" / "job_description.html.j2"
-    (local / builtin.name).write_text(
-        builtin.read_text() + "\n{# local copy #}<p>Local mark one</p>\n"
+    marked = builtin.read_text().replace(
+        "<h2>Job purpose</h2>", "<h2>Job purpose</h2>\n<p>Local mark one</p>"
     )
+    (local / builtin.name).write_text(marked)
 
     def run(*args: str) -> Result:
         return runner.invoke(
