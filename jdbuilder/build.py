@@ -22,6 +22,7 @@ Renderer = Callable[[JobPack], dict[str, bytes]]
 #: python-docx load only for the commands that render with them.
 FORMATS: dict[str, str] = {
     "json": "jdbuilder.render.json:render_files",
+    "advert": "jdbuilder.render.advert:render_files",
 }
 DEFAULT_FORMATS = ("docx", "pdf", "json")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,23 +140,58 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
         raise InvalidInput(problems)
 
 
+def post_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose a post: a ROLE file, or --specialty with --band and --trust;
+    --trainee and --as-of. Shared by the commands that compose a post."""
+    decorators = [
+        click.argument("role", required=False, type=click.Path(path_type=Path)),
+        click.option(
+            "--specialty", help="Build for a specialty profile id instead of a role file."
+        ),
+        click.option(
+            "--band",
+            type=click.Choice(["4", "3"]),
+            default="4",
+            show_default=True,
+            help="With --specialty: band 4, or 3 for a trainee post.",
+        ),
+        click.option(
+            "--trust",
+            "trust_file",
+            type=click.Path(path_type=Path),
+            help="With --specialty: the trust file (default: the built-in example trust).",
+        ),
+        click.option(
+            "--trainee", is_flag=True, help="Build the trainee band 3 variant of the post."
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            callback=_parse_date,
+            metavar="DATE",
+            help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _role_input(
+    library: Any, role: Path | None, specialty: str | None, band: str, trust_file: Path | None
+) -> Any:
+    """The RoleInput for a ROLE file or for --specialty; a usage error unless exactly one."""
+    from jdbuilder.inputs import load_role, role_from_options
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    if role is not None:
+        return load_role(role, library)
+    return role_from_options(str(specialty), int(band), trust_file, library)
+
+
 @cli.command()
-@click.argument("role", required=False, type=click.Path(path_type=Path))
-@click.option("--specialty", help="Build for a specialty profile id instead of a role file.")
-@click.option(
-    "--band",
-    type=click.Choice(["4", "3"]),
-    default="4",
-    show_default=True,
-    help="With --specialty: band 4, or 3 for a trainee post.",
-)
-@click.option(
-    "--trust",
-    "trust_file",
-    type=click.Path(path_type=Path),
-    help="With --specialty: the trust file (default: the built-in example trust).",
-)
-@click.option("--trainee", is_flag=True, help="Build the trainee band 3 variant of the post.")
+@post_options
 @click.option(
     "-f",
     "--formats",
@@ -172,13 +208,6 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_parse_date,
-    metavar="DATE",
-    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
-)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -187,9 +216,9 @@ def build(
     band: str,
     trust_file: Path | None,
     trainee: bool,
+    as_of: datetime.date,
     formats_text: str | None,
     out_dir: Path,
-    as_of: datetime.date,
 ) -> None:
     """Write the job description and person specification for a post.
 
@@ -198,18 +227,13 @@ def build(
       jdbuilder build mytrust/role.yaml -o out/
       jdbuilder build mytrust/role.yaml --trainee -f pdf
       jdbuilder build --specialty stroke_rehabilitation --band 4 -f json
+      jdbuilder build mytrust/role.yaml -f advert
     """
     from jdbuilder.build import build_post, default_formats, parse_formats
-    from jdbuilder.inputs import load_role, role_from_options
 
-    if (role is None) == (specialty is None):
-        raise click.UsageError("give either a ROLE file or --specialty ID")
     library = _library(ctx)
+    role_input = _role_input(library, role, specialty, band, trust_file)
     formats = parse_formats(formats_text) if formats_text else default_formats()
-    if role is not None:
-        role_input = load_role(role, library)
-    else:
-        role_input = role_from_options(str(specialty), int(band), trust_file, library)
     result = build_post(
         role_input, library, formats, out_dir, as_of, trainee=True if trainee else None
     )
@@ -241,6 +265,44 @@ def init(folder: Path) -> None:
         shutil.copyfile(source, folder / name)
         click.echo(str(folder / name))
     click.echo(f"Next: edit them, then run  jdbuilder validate {folder}/*.yaml", err=True)
+
+
+@cli.command()
+@post_options
+@click.option("--json", "as_json", is_flag=True, help="Print the advert as JSON instead of text.")
+@click.pass_context
+def advert(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    band: str,
+    trust_file: Path | None,
+    trainee: bool,
+    as_of: datetime.date,
+    as_json: bool,
+) -> None:
+    """Print the NHS Jobs advert for a post, each box with its character count.
+
+    Exit status 1 when a box breaks an NHS Jobs character limit: the advert is still
+    printed, and each broken limit is reported with the box and by how much.
+
+    \b
+    Examples:
+      jdbuilder advert mytrust/role.yaml
+      jdbuilder advert --specialty stroke_rehabilitation --band 3 --json
+    """
+    from jdbuilder.advert import AdvertLimitError, compose_advert
+    from jdbuilder.compose import compose
+    from jdbuilder.render.advert import render_json, render_text
+
+    library = _library(ctx)
+    role_input = _role_input(library, role, specialty, band, trust_file)
+    pack = compose(role_input, library, as_of, trainee=True if trainee else None)
+    _warn(pack.warnings)
+    composed = compose_advert(pack)
+    click.echo(render_json(composed) if as_json else render_text(composed), nl=False)
+    if composed.problems:
+        raise AdvertLimitError(composed)
 
 
 def main() -> None:

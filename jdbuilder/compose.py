@@ -6,6 +6,7 @@ import datetime
 import re
 from typing import Any
 
+from jdbuilder.advert import advert_rules
 from jdbuilder.inputs import RoleInput
 from jdbuilder.library import Item, Library, Profile
 from jdbuilder.model import (
@@ -120,6 +121,7 @@ def compose(
         sources=source_refs(fields.get("sources")),
         unverified=unverified,
         warnings=warnings,
+        advert_rules=advert_rules(library.nhs_jobs.data),
     )
 
 
@@ -293,13 +295,27 @@ def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> lis
         "{trust_values}": _join(values),
         "{review_months}": str(trust.review_months),
     }
+
+    def filled(text: str) -> str:
+        for placeholder, value in placeholders.items():
+            text = text.replace(placeholder, value)
+        return " ".join(text.split())
+
     clauses = []
     for clause in library.clauses.data["clauses"]:
         text = overrides.get(clause["id"], clause["text"])
         origin = trust_source.name if clause["id"] in overrides else library.clauses.name
-        for placeholder, value in placeholders.items():
-            text = text.replace(placeholder, value)
-        clauses.append(Clause(clause["id"], clause["title"], " ".join(text.split()), origin))
+        # the trust's own wording replaces the advert text too, so the two never disagree
+        advert = clause.get("advert") if clause["id"] not in overrides else None
+        clauses.append(
+            Clause(
+                clause["id"],
+                clause["title"],
+                filled(text),
+                origin,
+                filled(advert) if advert else None,
+            )
+        )
     return clauses
 
 

@@ -69,6 +69,9 @@ class Clause:
     title: str
     text: str
     origin: str
+    advert_text: str | None = (
+        None  # the clause for applicants, when the trust keeps the standard text
+    )
 
 
 @dataclass
@@ -177,6 +180,26 @@ class Training:
 
 
 @dataclass
+class AdvertBox:
+    """An NHS Jobs advert text box: its label and character limits."""
+
+    id: str
+    label: str
+    minimum: int | None
+    maximum: int
+
+
+@dataclass
+class AdvertRules:
+    """What NHS Jobs allows in an advert, from standards/nhs_jobs.yaml."""
+
+    boxes: list[AdvertBox]
+    labels: dict[str, str]
+    line_break_counts_as: int
+    source: SourceRef
+
+
+@dataclass
 class JobPack:
     """Everything the documents say about one post."""
 
@@ -215,6 +238,7 @@ class JobPack:
     sources: list[SourceRef]
     unverified: list[str]
     warnings: list[str] = field(default_factory=list)
+    advert_rules: AdvertRules | None = None
 
     @property
     def duties(self) -> list[Duty]:
