@@ -280,15 +280,16 @@ def _skills_and_qualities(
     duties = duty_priority(pack)
 
     def render(chosen: list[Duty]) -> str:
+        if not chosen:
+            return ""  # no duty fits: reported as under the minimum, never an empty list
         lines = [DUTIES_INTRO, *(f"- {duty.text}" for duty in chosen)]
         if len(chosen) < len(duties):
             lines += ["", DUTIES_NOTE.format(n=len(duties))]
         return "\n".join(lines)
 
-    required = [d for d in duties if _is_local(d)]
-    optional = [d for d in duties if not _is_local(d)]
-    chosen = fit(render, required, optional, count, maximum)
-    fix = _local_duty_fix(pack) or "Add duties to the post."
+    # a summary: every duty is optional here, as the job description box carries them all
+    chosen = fit(render, [], duties, count, maximum)
+    fix = "No duty of the post fits in the box: shorten the longest duties."
     return render(chosen), fix
 
 

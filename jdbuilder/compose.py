@@ -305,8 +305,13 @@ def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> lis
     for clause in library.clauses.data["clauses"]:
         text = overrides.get(clause["id"], clause["text"])
         origin = trust_source.name if clause["id"] in overrides else library.clauses.name
-        # the trust's own wording replaces the advert text too, so the two never disagree
-        advert = clause.get("advert") if clause["id"] not in overrides else None
+        # a clause is in the advert when it has advert text; the trust's own wording
+        # replaces that too, so the job description and the advert never disagree
+        advert = (
+            (text if clause["id"] in overrides else clause["advert"])
+            if clause.get("advert")
+            else None
+        )
         clauses.append(
             Clause(
                 clause["id"],
