@@ -65,13 +65,14 @@ def compose(
     fields = profile.fields
     trust = compose_trust(role_input.trust)
     directed_by = fields["directed_by"]
+    words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
     job_title = role.get("job_title") or fields["job_title"]
     if is_trainee and not job_title.lower().startswith("trainee"):
         job_title = f"Trainee {job_title}"
     department = role.get("department") or fields.get("department", "")
-    duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
-    criteria = compose_criteria(profile, role_input.role, library, is_trainee)
+    duties = compose_duties(profile, role_input.role, words, is_trainee)
+    criteria = compose_criteria(profile, role_input.role, words, is_trainee)
     review_date = role.get("review_date") or add_months(as_of, trust.review_months)
     contract = role.get("contract", "permanent")
     unverified = [
@@ -100,8 +101,8 @@ def compose(
         version=str(role.get("version", "1.0")),
         review_date=review_date,
         generated_on=as_of,
-        purpose=fill(fields["purpose"], directed_by),
-        setting=fill(fields.get("setting", ""), directed_by),
+        purpose=fill(fields["purpose"], words),
+        setting=fill(fields.get("setting", ""), words),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
             for area in AREAS
@@ -125,9 +126,19 @@ def compose(
     )
 
 
-def fill(text: str, directed_by: str) -> str:
+Words = dict[str, str]
+
+
+def profile_words(fields: dict[str, Any]) -> Words:
+    """The values of the placeholders a profile's text may use."""
+    return {"{directed_by}": fields["directed_by"], "{people}": fields.get("people", "patients")}
+
+
+def fill(text: str, words: Words) -> str:
     """Replace the profile placeholders and fold the whitespace of YAML block text."""
-    return " ".join(text.replace("{directed_by}", directed_by).split())
+    for placeholder, value in words.items():
+        text = text.replace(placeholder, value)
+    return " ".join(text.split())
 
 
 def lower_first(text: str) -> str:
@@ -175,75 +186,61 @@ def compose_trust(source: Source) -> Trust:
     )
 
 
-def _trainee_duty_text(item: Item, directed_by: str) -> str | None:
+def _trainee_duty_text(item: Item, words: Words) -> str | None:
     """The trainee wording of a duty, or None when trainees do not do it."""
     trainee = item.data.get("trainee") or {}
     if trainee.get("drop"):
         return None
-    text = fill(item.data["text"], directed_by)
+    text = fill(item.data["text"], words)
     if trainee.get("text"):
-        return fill(trainee["text"], directed_by)
+        return fill(trainee["text"], words)
     if item.data["area"] in TRAINEE_LEARNS_AREAS:
-        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
+        supervisor = words["{directed_by}"]
+        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {supervisor}."
     return text
 
 
-def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
-    changes = role.data.get("duties", {})
+def with_local_changes(items: list[Item], role: Source, key: str) -> list[Item]:
+    """The profile's items less those the role drops, then the role's own additions."""
+    changes = role.data.get(key, {})
     dropped = set(changes.get("drop", []))
+    prefix = "local-duty" if key == "duties" else "local-criterion"
+    added = [
+        Item({"id": f"{prefix}-{index + 1}", **entry}, role, (key, "add", index))
+        for index, entry in enumerate(changes.get("add", []))
+    ]
+    return [item for item in items if item.id not in dropped] + added
+
+
+def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
     duties = []
-    for item in profile.duties:
-        if item.id in dropped:
-            continue
-        text = fill(item.data["text"], directed_by)
+    for item in with_local_changes(profile.duties, role, "duties"):
+        text = fill(item.data["text"], words)
         band4_text = None
         if trainee:
-            trainee_text = _trainee_duty_text(item, directed_by)
+            trainee_text = _trainee_duty_text(item, words)
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
-        duties.append(
-            Duty(
-                item.id,
-                item.data["area"],
-                text,
-                list(item.data["standards"]),
-                item.origin,
-                band4_text,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("duties", "add", index))
-        duties.append(
-            Duty(
-                f"local-duty-{index + 1}",
-                entry["area"],
-                fill(entry["text"], directed_by),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
-            )
-        )
+        standards = list(item.data["standards"])
+        duties.append(Duty(item.id, item.data["area"], text, standards, item.origin, band4_text))
     return duties
 
 
 def compose_criteria(
-    profile: Profile, role: Source, library: Library, trainee: bool
+    profile: Profile, role: Source, words: Words, trainee: bool
 ) -> list[Criterion]:
-    changes = role.data.get("criteria", {})
-    dropped = set(changes.get("drop", []))
     criteria = []
-    for item in profile.criteria:
-        if item.id in dropped:
-            continue
+    for item in with_local_changes(profile.criteria, role, "criteria"):
         data = item.data
-        text, need = " ".join(data["text"].split()), data["need"]
+        text, need = fill(data["text"], words), data["need"]
         band4_text = band4_need = None
         if trainee:
             form = data.get("trainee") or {}
             if form.get("drop"):
                 continue
             band4_text, band4_need = text, need
-            text = " ".join(form.get("text", text).split())
+            text = fill(form.get("text", text), words)
             need = form.get("need", need)
         criteria.append(
             Criterion(
@@ -256,19 +253,6 @@ def compose_criteria(
                 item.origin,
                 band4_text,
                 band4_need,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("criteria", "add", index))
-        criteria.append(
-            Criterion(
-                f"local-criterion-{index + 1}",
-                entry["category"],
-                " ".join(entry["text"].split()),
-                entry["need"],
-                list(entry["assessed"]),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
             )
         )
     essential_first = {"essential": 0, "desirable": 1}

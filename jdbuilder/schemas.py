@@ -127,6 +127,7 @@ PROFILE: Schema = {
     "name": {**TEXT, "required": True},
     "job_title": TEXT,
     "directed_by": TEXT,
+    "people": TEXT,
     "department": TEXT,
     "setting": TEXT,
     "purpose": TEXT,
