@@ -135,7 +135,7 @@ class AdvertLimitError(JDBuilderError):
         lines = "\n".join(f"  {problem}" for problem in problems)
         super().__init__(
             f"the NHS Jobs advert for {advert.job_title} breaks {len(problems)} character "
-            f"limit{'s' if len(problems) != 1 else ''}, so it was not written:\n{lines}"
+            f"limit{'s' if len(problems) != 1 else ''} (nothing is written for the post until it fits):\n{lines}"
         )
 
 
@@ -484,15 +484,15 @@ def you_will(text: str, *, learning: bool = False) -> str:
 
 
 def _verbs_to_base(text: str) -> str:
-    """The leading verb, any verbs listed after it ('applies, changes and removes') and a
-    verb after ', and ' put in their base form."""
+    """The leading verb, any verbs listed after it ('applies, changes and removes',
+    'coordinates and delivers') and a verb after ', and ' put in their base form."""
     words = text.split(" ")
     index = 0
     words[0] = _base_keeping_comma(words[0])
     while words[index].endswith(",") and index + 1 < len(words):
         index += 1
         words[index] = _base_keeping_comma(words[index])
-    if index and index + 2 < len(words) and words[index + 1] == "and":
+    if index + 2 < len(words) and words[index + 1] == "and":
         words[index + 2] = base_form(words[index + 2])
     result = " ".join(words)
     return re.sub(r", and ([a-z]+s) ", lambda m: f", and {base_form(m.group(1))} ", result)

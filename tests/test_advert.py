@@ -312,7 +312,7 @@ def test_enormous_local_duty_fails_and_writes_nothing(runner: CliRunner, in_tmp:
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "Error: the NHS Jobs advert for Assistant Practitioner (Diagnostic Radiography) breaks "
-        "1 character limit, so it was not written:\n  Job Description (job_description): "
+        "1 character limit (nothing is written for the post until it fits):\n  Job Description (job_description): "
     )
     assert re.search(
         r"\d{2},\d{3} characters, \d[\d,]* over the maximum of 10,000\.", result.stderr
@@ -503,6 +503,10 @@ def test_overview_is_written_for_an_applicant(library: Library) -> None:
             "You will receive, prepare and analyse samples.",
         ),
         ("The assistant practitioner is part of the team.", "You will be part of the team."),
+        (
+            "The assistant practitioner coordinates and delivers planned care.",
+            "You will coordinate and deliver planned care.",
+        ),
         ("A hospital laboratory team.", "A hospital laboratory team."),  # left as written
     ],
 )
