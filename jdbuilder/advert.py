@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from jdbuilder.errors import JDBuilderError
@@ -52,7 +52,7 @@ DESCRIPTION_NOTE = "The full job description is attached. It gives every duty an
 SUBJECTS = ("The assistant practitioner ", "The postholder ", "The post-holder ")
 IRREGULAR_VERBS = {"is": "be", "has": "have", "does": "do", "goes": "go"}
 
-Item = TypeVar("Item")
+Choice = TypeVar("Choice")
 
 
 def advert_rules(data: dict[str, Any]) -> AdvertRules:
@@ -116,7 +116,6 @@ class Advert:
     closing_date: str | None  # ISO date, for systems
     line_break_counts_as: int
     source: SourceRef
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
@@ -133,9 +132,10 @@ class AdvertLimitError(JDBuilderError):
         self.advert = advert
         problems = advert.problems
         lines = "\n".join(f"  {problem}" for problem in problems)
+        limits = f"{len(problems)} character limit{'s' if len(problems) != 1 else ''}"
         super().__init__(
-            f"the NHS Jobs advert for {advert.job_title} breaks {len(problems)} character "
-            f"limit{'s' if len(problems) != 1 else ''} (nothing is written for the post until it fits):\n{lines}"
+            f"the NHS Jobs advert for {advert.job_title} breaks {limits} "
+            f"(nothing is written for the post until it fits):\n{lines}"
         )
 
 
@@ -185,7 +185,6 @@ def compose_advert(pack: JobPack) -> Advert:
         closing_date=pack.closing_date.isoformat() if pack.closing_date else None,
         line_break_counts_as=rules.line_break_counts_as,
         source=rules.source,
-        warnings=list(pack.warnings),
     )
 
 
@@ -194,12 +193,12 @@ def _safe(text: str | None) -> str | None:
 
 
 def fit(
-    render: Callable[[list[Item]], str],
-    required: Sequence[Item],
-    optional: Sequence[Item],
+    render: Callable[[list[Choice]], str],
+    required: Sequence[Choice],
+    optional: Sequence[Choice],
     count: Callable[[str], int],
     maximum: int,
-) -> list[Item]:
+) -> list[Choice]:
     """Every required item, then each optional item (most important first) that still fits.
 
     `render` turns a choice of items into text; it adds its own note when items are left out.
@@ -217,7 +216,7 @@ def duty_priority(pack: JobPack) -> list[Duty]:
     job description order (clinical first)."""
 
     def rank(duty: Duty) -> int:
-        if duty.id.startswith(LOCAL_DUTY_PREFIX):
+        if _is_local(duty):
             return 0
         if duty.origin.rsplit(":", 1)[0].endswith(f"{CORE_ID}.yaml"):
             return 2
@@ -259,6 +258,7 @@ def _job_overview(pack: JobPack, count: Callable[[str], int], maximum: int) -> t
     )
     required = [opening, doing, *([trainee] if pack.trainee else [])]
     optional = [
+        # left out when the purpose already says who directs the work
         *([directed] if "direct" not in doing.lower() else []),
         *([setting] if pack.setting else []),
     ]
@@ -310,7 +310,7 @@ def _working_for_your_organisation(
 def _job_description(pack: JobPack, count: Callable[[str], int], maximum: int) -> tuple[str, str]:
     duties = duty_priority(pack)
     clauses = [c for c in pack.clauses if c.advert_text and c.id != "dbs"]
-    relationships = "relationships"
+    relationships = "relationships"  # stands for the whole "who you will work with" list
     optional: list[Duty | Clause | str] = [
         *(d for d in duties if not _is_local(d)),
         relationships,
@@ -371,7 +371,8 @@ def _training_text(training: Training) -> str:
         f"- {sentence(training.care_certificate)}",
         f"- {sentence(training.english_and_maths)}",
         f"- {sentence(training.supervision)}",
-        f"- You will work at least {training.min_weekly_hours:g} hours a week while you train.",
+        f"- You will need to work at least {training.min_weekly_hours:g} hours a week while "
+        "you train.",
         sentence(training.progression),
     ]
     return "\n".join(lines)
