@@ -249,7 +249,10 @@ def _job_overview(pack: JobPack, count: Callable[[str], int], maximum: int) -> t
     team = lower_first(pack.department) if pack.department else ""
     team = team if team.lower().endswith("team") else f"{team} team".strip()
     opening = f"{pack.trust.name} is looking for {article(title)} {title} to join our {team}."
-    doing = you_will(first_sentence(pack.purpose), learning=pack.trainee)
+    # a trainee post's purpose starts by saying it is a training post; the work itself is
+    # described by the band 4 purpose, which the trainee learns to do
+    purpose = pack.trainee_changes.band4_purpose if pack.trainee_changes else pack.purpose
+    doing = you_will(first_sentence(purpose), learning=pack.trainee)
     directed = f"The {pack.directed_by} directs your work."
     setting = f"You will work in {lower_first(first_sentence(pack.setting))}"
     trainee = (
@@ -419,6 +422,11 @@ def salary_text(pack: JobPack) -> str:
     2025/26)', with the high cost area supplement where the trust is in a zone."""
     pay = pack.pay
     text = f"{pay.range_text}, pro rata for part time"
+    if pay.basis == "annex21":
+        text = (
+            f"{pay.range_text} while you train, pro rata for part time, paid under Annex 21 "
+            "as a percentage of the band 4 maximum"
+        )
     hcas = pay.high_cost_area
     if hcas:
         text += (

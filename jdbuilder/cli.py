@@ -308,3 +308,60 @@ def advert(
 def main() -> None:
     """Console script entry point."""
     cli(prog_name="jdbuilder")
+
+
+@cli.command()
+@click.argument("role", required=False, type=click.Path(path_type=Path))
+@click.option("--specialty", help="Compare for a specialty profile id instead of a role file.")
+@click.option(
+    "--trust",
+    "trust_file",
+    type=click.Path(path_type=Path),
+    help="With --specialty: the trust file (default: the built-in example trust).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_parse_date,
+    metavar="DATE",
+    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    trust_file: Path | None,
+    as_of: datetime.date,
+    as_json: bool,
+) -> None:
+    """Show what differs between a band 4 post and its trainee band 3 variant.
+
+    Title, band, pay for the pay year, every duty and person specification criterion that
+    changes or is dropped, and the training section the trainee post adds.
+
+    \b
+    Examples:
+      jdbuilder diff mytrust/role.yaml
+      jdbuilder diff --specialty diagnostic_radiography --as-of 2026-01-15 --json
+    """
+    from jdbuilder.changes import diff_text
+    from jdbuilder.compose import compose
+    from jdbuilder.inputs import load_role, role_from_options
+    from jdbuilder.model import to_jsonable
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    library = _library(ctx)
+    if role is not None:
+        role_input = load_role(role, library)
+    else:
+        role_input = role_from_options(str(specialty), 3, trust_file, library)
+    pack = compose(role_input, library, as_of, trainee=True)
+    assert pack.trainee_changes is not None  # compose always sets it for a trainee post
+    _warn(pack.warnings)
+    if as_json:
+        click.echo(json.dumps(to_jsonable(pack.trainee_changes), indent=2, ensure_ascii=False))
+    else:
+        click.echo(diff_text(pack.trainee_changes), nl=False)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from jdbuilder.advert import advert_rules
+from jdbuilder.changes import trainee_diff
 from jdbuilder.inputs import RoleInput
 from jdbuilder.library import Item, Library, Profile
 from jdbuilder.model import (
@@ -19,12 +20,21 @@ from jdbuilder.model import (
     DutyArea,
     JobPack,
     StandardEvidence,
-    Training,
     Trust,
 )
 from jdbuilder.pay import pay_for, source_refs
-from jdbuilder.schemas import AREAS
+from jdbuilder.schemas import AREAS, QUALIFIED_AREAS
 from jdbuilder.sources import Source
+from jdbuilder.trainee import (
+    TraineeSettings,
+    band4_job_title,
+    compose_training,
+    hours_warning,
+    pay_basis_text,
+    trainee_pay,
+    trainee_purpose,
+)
+from jdbuilder.training_record import training_record
 
 NHS_BLUE = "#005EB8"
 AREA_TITLES = {
@@ -41,8 +51,6 @@ CONTRACT_TEXT = {
     "secondment": "Secondment",
     "bank": "Bank",
 }
-#: duties in these areas need a qualified AP: a trainee learns them under direct supervision
-TRAINEE_LEARNS_AREAS = ("clinical", "teaching")
 
 
 def slug(text: str) -> str:
@@ -67,9 +75,17 @@ def compose(
     directed_by = fields["directed_by"]
     words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
-    job_title = role.get("job_title") or fields["job_title"]
-    if is_trainee and not job_title.lower().startswith("trainee"):
-        job_title = f"Trainee {job_title}"
+    hours = float(role.get("hours_per_week", 37.5))
+    settings = TraineeSettings.from_trust(role_input.trust)
+    if is_trainee:
+        pay, pay_warnings = trainee_pay(library.afc_terms.data, pay, settings)
+        warnings += pay_warnings
+        warnings += filter(None, [hours_warning(hours, settings)])
+    band4_title = band4_job_title(role.get("job_title") or fields["job_title"])
+    job_title = f"Trainee {band4_title}" if is_trainee else band4_title
+    purpose = fill(fields["purpose"], words)
+    if is_trainee:
+        purpose = trainee_purpose(purpose, band4_title, directed_by)
     department = role.get("department") or fields.get("department", "")
     duties = compose_duties(profile, role_input.role, words, is_trainee)
     criteria = compose_criteria(profile, role_input.role, words, is_trainee)
@@ -79,7 +95,7 @@ def compose(
         u if isinstance(u, str) else "; ".join(f"{k}: {v}" for k, v in u.items())
         for u in fields.get("unverified", [])
     ]
-    return JobPack(
+    pack = JobPack(
         trust=trust,
         specialty_id=profile.id,
         specialty_name=fields["name"],
@@ -87,7 +103,7 @@ def compose(
         band=band,
         trainee=is_trainee,
         pay=pay,
-        hours_per_week=float(role.get("hours_per_week", 37.5)),
+        hours_per_week=hours,
         contract=contract,
         contract_text=contract_text(contract, role.get("fixed_term_months")),
         working_pattern=list(role.get("working_pattern", ["full_time"])),
@@ -101,7 +117,7 @@ def compose(
         version=str(role.get("version", "1.0")),
         review_date=review_date,
         generated_on=as_of,
-        purpose=fill(fields["purpose"], words),
+        purpose=purpose,
         setting=fill(fields.get("setting", ""), words),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
@@ -118,12 +134,21 @@ def compose(
         assessment_legend=list(library.person_spec.data["assessment"]),
         core_standards=compose_evidence(library, [*duties, *criteria]),
         specialty_training=[t["text"].strip() for t in fields.get("training", [])],
-        training=compose_training(role_input.trust, fields, directed_by) if is_trainee else None,
+        training=compose_training(
+            settings, band4_title, directed_by, pay_basis_text(pay, library.afc_terms.data)
+        )
+        if is_trainee
+        else None,
         sources=source_refs(fields.get("sources")),
         unverified=unverified,
         warnings=warnings,
         advert_rules=advert_rules(library.nhs_jobs.data),
     )
+    if is_trainee:
+        band4 = compose(role_input, library, as_of, trainee=False)
+        pack.trainee_changes = trainee_diff(band4, pack)
+        pack.training_record = training_record(band4, pack)
+    return pack
 
 
 Words = dict[str, str]
@@ -142,6 +167,9 @@ def fill(text: str, words: Words) -> str:
 
 
 def lower_first(text: str) -> str:
+    """'Perform ...' -> 'perform ...', leaving abbreviations such as 'ECG' alone."""
+    if text[1:2].isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 
@@ -187,14 +215,19 @@ def compose_trust(source: Source) -> Trust:
 
 
 def _trainee_duty_text(item: Item, words: Words) -> str | None:
-    """The trainee wording of a duty, or None when trainees do not do it."""
+    """The trainee wording of a duty, or None when trainees do not do it.
+
+    The duty's own `trainee:` form wins; otherwise a clinical or teaching duty, which needs a
+    qualified assistant practitioner, becomes something the trainee learns under direct
+    supervision, and a duty in any other area reads the same for a trainee.
+    """
     trainee = item.data.get("trainee") or {}
     if trainee.get("drop"):
         return None
     text = fill(item.data["text"], words)
     if trainee.get("text"):
         return fill(trainee["text"], words)
-    if item.data["area"] in TRAINEE_LEARNS_AREAS:
+    if item.data["area"] in QUALIFIED_AREAS:
         supervisor = words["{directed_by}"]
         return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {supervisor}."
     return text
@@ -330,28 +363,3 @@ def compose_evidence(library: Library, items: list[Duty | Criterion]) -> list[St
             )
         )
     return evidence
-
-
-def compose_training(trust_source: Source, fields: dict[str, Any], directed_by: str) -> Training:
-    settings = trust_source.data.get("trainee", {})
-    pay_basis = settings.get("pay_basis", "band")
-    progression = settings.get("progression") or (
-        "On completing the level 5 qualification and being signed off as competent, the "
-        f"postholder moves to the band 4 {fields['job_title']} post."
-    )
-    return Training(
-        programme=(
-            "A level 5 programme: the Assistant Practitioner (Health) apprenticeship (ST0215), "
-            "a foundation degree or a level 5 diploma"
-        ),
-        duration="Typically 18 to 24 months",
-        care_certificate="Complete the Care Certificate in the first part of the programme",
-        english_and_maths="Hold English and maths at level 2 by the end of the programme",
-        min_weekly_hours=float(settings.get("min_weekly_hours", 30)),
-        supervision=f"Direct supervision by the {directed_by} while training",
-        progression=" ".join(progression.split()),
-        pay_basis=pay_basis,
-        pay_basis_text="Band 3 (a banded trainee post)"
-        if pay_basis == "band"
-        else "Agenda for Change Annex 21: a percentage of the band 4 maximum",
-    )

@@ -558,3 +558,14 @@ def test_advert_command_does_not_import_renderers_for_documents() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "HEAVY []" in result.stderr, result.stderr
+
+
+def test_annex21_trainee_salary_says_how_it_is_paid(library: Library, in_tmp: Path) -> None:
+    trust = write_trust(in_tmp, trainee={"pay_basis": "annex21"})
+    role = load_role(write_role(in_tmp, trust), library)
+    advert = compose_advert(compose(role, library, AS_OF, trainee=True))
+    assert advert.details["band"] == "Band 3"
+    assert advert.details["salary"] == (
+        "£21,113 to £22,622 a year while you train, pro rata for part time, paid under Annex 21 "
+        "as a percentage of the band 4 maximum (Agenda for Change pay rates for 2025/26)"
+    )
