@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
     "html": "jdbuilder.render.html:render_files",
     "pdf": "jdbuilder.render.pdf:render_files",
     "docx": "jdbuilder.render.docx:render_files",
+    "advert": "jdbuilder.render.advert:render_files",
 }
 #: formats whose renderer also takes `template_dirs`: local template folders (--templates)
 #: searched before the built-in templates/

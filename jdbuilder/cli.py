@@ -154,6 +154,56 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
         raise InvalidInput(problems)
 
 
+def post_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose a post: a ROLE file, or --specialty with --band and --trust;
+    --trainee and --as-of. Shared by the commands that compose a post."""
+    decorators = [
+        click.argument("role", required=False, type=click.Path(path_type=Path)),
+        click.option(
+            "--specialty", help="Build for a specialty profile id instead of a role file."
+        ),
+        click.option(
+            "--band",
+            type=click.Choice(["4", "3"]),
+            default="4",
+            show_default=True,
+            help="With --specialty: band 4, or 3 for a trainee post.",
+        ),
+        click.option(
+            "--trust",
+            "trust_file",
+            type=click.Path(path_type=Path),
+            help="With --specialty: the trust file (default: the built-in example trust).",
+        ),
+        click.option(
+            "--trainee", is_flag=True, help="Build the trainee band 3 variant of the post."
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            callback=_parse_date,
+            metavar="DATE",
+            help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _role_input(
+    library: Any, role: Path | None, specialty: str | None, band: str, trust_file: Path | None
+) -> Any:
+    """The RoleInput for a ROLE file or for --specialty; a usage error unless exactly one."""
+    from jdbuilder.inputs import load_role, role_from_options
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    if role is not None:
+        return load_role(role, library)
+    return role_from_options(str(specialty), int(band), trust_file, library)
+
+
 @cli.command()
 @click.argument("roles", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--specialty", help="Build for a specialty profile id instead of a role file.")
@@ -237,9 +287,9 @@ def build(
       jdbuilder build --specialty stroke_rehabilitation --band 4 -f json
       jdbuilder build mytrust/ -o out/mytrust -j 2
       jdbuilder build --all-specialties --trust mytrust/trust.yaml -o out/all
+      jdbuilder build mytrust/role.yaml -f advert
     """
     from jdbuilder.build import build_post, default_formats, parse_formats
-    from jdbuilder.inputs import load_role, role_from_options
 
     if sum([bool(roles), specialty is not None, all_specialties]) != 1:
         raise click.UsageError(
@@ -261,10 +311,7 @@ def build(
             requests = requests_from_paths(roles, trainee=True if trainee else None)
         _build_many(ctx, requests, library, formats, out_dir, as_of, jobs, force)
         return
-    if roles:
-        role_input = load_role(roles[0], library)
-    else:
-        role_input = role_from_options(str(specialty), int(band), trust_file, library)
+    role_input = _role_input(library, roles[0] if roles else None, specialty, band, trust_file)
     result = build_post(
         role_input,
         library,
@@ -360,6 +407,44 @@ def _build_many(
     )
     if result.failed:
         ctx.exit(EXIT_INVALID)
+
+
+@cli.command()
+@post_options
+@click.option("--json", "as_json", is_flag=True, help="Print the advert as JSON instead of text.")
+@click.pass_context
+def advert(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    band: str,
+    trust_file: Path | None,
+    trainee: bool,
+    as_of: datetime.date,
+    as_json: bool,
+) -> None:
+    """Print the NHS Jobs advert for a post, each box with its character count.
+
+    Exit status 1 when a box breaks an NHS Jobs character limit: the advert is still
+    printed, and each broken limit is reported with the box and by how much.
+
+    \b
+    Examples:
+      jdbuilder advert mytrust/role.yaml
+      jdbuilder advert --specialty stroke_rehabilitation --band 3 --json
+    """
+    from jdbuilder.advert import AdvertLimitError, compose_advert
+    from jdbuilder.compose import compose
+    from jdbuilder.render.advert import render_json, render_text
+
+    library = _library(ctx)
+    role_input = _role_input(library, role, specialty, band, trust_file)
+    pack = compose(role_input, library, as_of, trainee=True if trainee else None)
+    _warn(pack.warnings)
+    composed = compose_advert(pack)
+    click.echo(render_json(composed) if as_json else render_text(composed), nl=False)
+    if composed.problems:
+        raise AdvertLimitError(composed)
 
 
 def main() -> None:

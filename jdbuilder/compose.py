@@ -6,6 +6,7 @@ import datetime
 import re
 from typing import Any
 
+from jdbuilder.advert import advert_rules
 from jdbuilder.changes import trainee_diff
 from jdbuilder.inputs import RoleInput
 from jdbuilder.library import Item, Library, Profile
@@ -141,6 +142,7 @@ def compose(
         sources=source_refs(fields.get("sources")),
         unverified=unverified,
         warnings=warnings,
+        advert_rules=advert_rules(library.nhs_jobs.data),
     )
     if is_trainee:
         band4 = compose(role_input, library, as_of, trainee=False)
@@ -310,13 +312,32 @@ def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> lis
         "{trust_values}": _join(values),
         "{review_months}": str(trust.review_months),
     }
+
+    def filled(text: str) -> str:
+        for placeholder, value in placeholders.items():
+            text = text.replace(placeholder, value)
+        return " ".join(text.split())
+
     clauses = []
     for clause in library.clauses.data["clauses"]:
         text = overrides.get(clause["id"], clause["text"])
         origin = trust_source.name if clause["id"] in overrides else library.clauses.name
-        for placeholder, value in placeholders.items():
-            text = text.replace(placeholder, value)
-        clauses.append(Clause(clause["id"], clause["title"], " ".join(text.split()), origin))
+        # a clause is in the advert when it has advert text; the trust's own wording
+        # replaces that too, so the job description and the advert never disagree
+        advert = (
+            (text if clause["id"] in overrides else clause["advert"])
+            if clause.get("advert")
+            else None
+        )
+        clauses.append(
+            Clause(
+                clause["id"],
+                clause["title"],
+                filled(text),
+                origin,
+                filled(advert) if advert else None,
+            )
+        )
     return clauses
 
 

@@ -95,6 +95,10 @@ class Library:
         return self.standards_file("person_spec")
 
     @cached_property
+    def nhs_jobs(self) -> Source:
+        return self.standards_file("nhs_jobs")
+
+    @cached_property
     def clause_ids(self) -> dict[str, bool]:
         """Every core standard clause id, mapped to whether its text is verified."""
         return {

@@ -69,6 +69,7 @@ class Clause:
     title: str
     text: str
     origin: str
+    advert_text: str | None = None  # the clause for applicants; None: not in the advert
 
 
 @dataclass
@@ -339,6 +340,26 @@ class TrainingRecord:
 
 
 @dataclass
+class AdvertBox:
+    """An NHS Jobs advert text box: its label and character limits."""
+
+    id: str
+    label: str
+    minimum: int | None
+    maximum: int
+
+
+@dataclass
+class AdvertRules:
+    """What NHS Jobs allows in an advert, from standards/nhs_jobs.yaml."""
+
+    boxes: list[AdvertBox]
+    labels: dict[str, str]
+    line_break_counts_as: int
+    source: SourceRef
+
+
+@dataclass
 class JobPack:
     """Everything the documents say about one post."""
 
@@ -377,6 +398,7 @@ class JobPack:
     sources: list[SourceRef]
     unverified: list[str]
     warnings: list[str] = field(default_factory=list)
+    advert_rules: AdvertRules | None = None
     trainee_changes: TraineeDiff | None = None  # trainee post: what differs from band 4
     training_record: TrainingRecord | None = None  # trainee post: competencies to reach
 

@@ -418,6 +418,7 @@ CLAUSES: Schema = {
                 "id": {**ID, "regex": r"[a-z_]+", "required": True},
                 "title": {**TEXT, "required": True},
                 "text": {**TEXT, "required": True},
+                "advert": TEXT,
                 "sources": SOURCES,
                 "signals": SIGNALS,
             },
@@ -466,23 +467,73 @@ PERSON_SPEC: Schema = {
     },
 }
 
+ADVERT_BOX: Schema = {
+    "type": "dict",
+    "required": True,
+    "schema": {
+        "label": {**TEXT, "required": True},
+        "min": {"type": "integer", "nullable": True, "min": 0, "required": True},
+        "max": {"type": "integer", "min": 1, "required": True},
+        "note": TEXT,
+    },
+}
+#: the advert text boxes jdbuilder fills; their labels and limits are data
+ADVERT_BOXES = (
+    "vacancy_title",
+    "job_overview",
+    "skills_and_qualities",
+    "working_for_your_organisation",
+    "job_description",
+)
+#: the other advert details jdbuilder fills, each with a label in the data
+ADVERT_DETAILS = (
+    "employer",
+    "location",
+    "pay_scheme",
+    "band",
+    "salary",
+    "contract",
+    "working_pattern",
+    "hours",
+    "closing_date",
+    "reference",
+    "contact",
+    "dbs",
+)
+
 NHS_JOBS: Schema = {
     "source": {**SOURCE, "required": True},
     "fields": {
         "type": "dict",
         "required": True,
-        "keysrules": {"type": "string", "regex": r"[a-z_]+"},
-        "valuesrules": {
-            "type": "dict",
-            "schema": {
-                "label": {**TEXT, "required": True},
-                "min": {"type": "integer", "nullable": True, "min": 0, "required": True},
-                "max": {"type": "integer", "min": 1, "required": True},
-                "note": TEXT,
+        "schema": dict.fromkeys(ADVERT_BOXES, ADVERT_BOX),
+    },
+    "paste_safety": TEXT,
+    "counting": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "line_break_counts_as": {
+                "type": "integer",
+                "allowed": [1, 2],
+                "required": True,
+                "meta": {"help": "1 or 2: how many characters a line break counts as"},
+            },
+            "source": SOURCE,
+        },
+    },
+    "other_fields": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "source": SOURCE,
+            "labels": {
+                "type": "dict",
+                "required": True,
+                "schema": {name: {**TEXT, "required": True} for name in ADVERT_DETAILS},
             },
         },
     },
-    "paste_safety": TEXT,
 }
 
 SCHEMAS: dict[str, Schema] = {
