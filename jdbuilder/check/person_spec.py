@@ -8,7 +8,7 @@ from jdbuilder.check.results import Finding
 from jdbuilder.check.signals import group_hits, sentence_with_all
 from jdbuilder.check.text import shorten, words
 
-QUOTE = 160
+QUOTE = 300
 
 
 HEADING_WORDS = 8
@@ -16,6 +16,14 @@ HEADING_WORDS = 8
 
 def person_spec(document: Document, rules: Rules, trainee: bool, level5: Signals) -> list[Finding]:
     """Findings about the person specification; `level5` are the signals of clause CS3.2."""
+    qualification = (
+        _trainee_programme(document, rules) if trainee else _level5(document, rules, level5)
+    )
+    return [*_criteria(document, rules), qualification]
+
+
+def _criteria(document: Document, rules: Rules) -> list[Finding]:
+    """A person specification with essential and desirable criteria."""
     headings = [b for b in document.blocks if any(p.search(b.text) for p in rules.ps_heading)]
     short = [b for b in headings if len(words(b.text)) <= HEADING_WORDS]
     heading = short[0] if short else headings[0] if headings else None
@@ -52,9 +60,6 @@ def person_spec(document: Document, rules: Rules, trainee: bool, level5: Signals
                 "The person specification marks no criterion as desirable.",
             )
         )
-    findings.append(
-        _trainee_programme(document, rules) if trainee else _level5(document, rules, level5)
-    )
     return findings
 
 

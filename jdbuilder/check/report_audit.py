@@ -75,7 +75,7 @@ def audit_text(result: Audit, as_of: datetime.date, review_months: int) -> str:
     """Matrix, overdue reviews and totals for the terminal."""
     heads = columns(result)
     names = [report.path for report in result.reports]
-    width = min(max(len(name) for name in names), 60)
+    width = max(len(name) for name in names)
     shorts = [short(column) for column, _ in heads]
     lines = [
         f"Audit of {result.folder} on {as_of.isoformat()} ({len(result.reports)} job descriptions)",
@@ -84,7 +84,7 @@ def audit_text(result: Audit, as_of: datetime.date, review_months: int) -> str:
     header = f"{'Document':<{width}}  OK?  Band  Review      " + " ".join(f"{s:<4}" for s in shorts)
     lines += [header, "-" * len(header)]
     for report in result.reports:
-        name = report.path if len(report.path) <= width else "…" + report.path[-(width - 1) :]
+        name = report.path
         if report.unreadable:
             lines.append(f"{name:<{width}}  ---  cannot be read: {report.unreadable}")
             continue

@@ -17,9 +17,13 @@ def group_hits(signals: Signals, text: str) -> list[bool]:
     return [any(pattern.search(text) for pattern in group) for group in signals.groups]
 
 
-def assess(signals: Signals, sentences: Sequence[Sentence]) -> tuple[str, list[Evidence]]:
+def assess(
+    signals: Signals, sentences: Sequence[Sentence], *, topic_first: bool = False
+) -> tuple[str, list[Evidence]]:
     """met when every group matches somewhere, partial when some do, missing when none.
 
+    With `topic_first`, the first group names the topic (such as "safeguarding"): without it
+    the result is missing, however many other groups match.
     Evidence is the sentences that match every group at once (up to three), or else the
     first sentence matching each group that was found.
     """
@@ -33,7 +37,7 @@ def assess(signals: Signals, sentences: Sequence[Sentence]) -> tuple[str, list[E
         if hits and all(hits) and len(complete) < MAX_EVIDENCE:
             complete.append(sentence)
     found = sum(1 for sentence in first if sentence is not None)
-    if not signals.groups or found == 0:
+    if not signals.groups or found == 0 or (topic_first and first[0] is None):
         return "missing", []
     status = "met" if found == len(signals.groups) else "partial"
     chosen = complete or list(dict.fromkeys(s for s in first if s is not None))

@@ -72,7 +72,7 @@ def standard_clauses(
     results: list[ClauseResult] = []
     findings: list[Finding] = []
     for spec in data.clauses:
-        status, evidence = assess(spec.signals, document.sentences)
+        status, evidence = assess(spec.signals, document.sentences, topic_first=True)
         results.append(ClauseResult(spec.id, spec.title, status, evidence))
         code = spec.id.replace("_", "-")
         where = evidence[0].location if evidence else None

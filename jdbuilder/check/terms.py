@@ -13,7 +13,7 @@ from jdbuilder.check.results import Finding
 from jdbuilder.check.signals import group_hits, sentence_with_all
 from jdbuilder.check.text import shorten
 
-QUOTE = 160
+QUOTE = 300
 
 
 def is_ap(document: Document, rules: Rules) -> bool:
