@@ -273,6 +273,23 @@ def test_pdf_made_by_libreoffice_from_word(
     assert statuses(entry)["CS3"] == "met"
 
 
+def test_a_job_description_is_read_with_its_person_specification(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    jd_part = SampleJD(GOOD.trust, GOOD.title, GOOD.details, GOOD.sections, [], GOOD.footer)
+    ps_part = SampleJD(GOOD.trust, GOOD.title, [], [], GOOD.person_spec)
+    write_docx(jd_part, in_tmp / "ap-band4-job-description.docx")
+    write_docx(ps_part, in_tmp / "ap-band4-person-specification.docx")
+    code, data = check_json(
+        runner, "ap-band4-job-description.docx", "ap-band4-person-specification.docx"
+    )
+    [entry] = data["files"]  # the person specification is not reported on its own
+    assert code == 0
+    assert entry["path"] == "ap-band4-job-description.docx + ap-band4-person-specification.docx"
+    level5 = next(f for f in entry["findings"] if f["code"] == "ps-level5")
+    assert level5["location"] == "ap-band4-person-specification.docx, table 2, row 2"
+
+
 # --- bad files: each refused clearly, the rest still checked -----------------------------------
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jdbuilder.check import language, person_spec, review, standards, terms
 from jdbuilder.check.config import CheckData, load_check_data
-from jdbuilder.check.document import Document, UnreadableDocument
+from jdbuilder.check.document import Block, Document, UnreadableDocument
 from jdbuilder.check.extract import kind_of, read_document
 from jdbuilder.check.results import Facts, FileReport, Finding
 from jdbuilder.errors import display_path
@@ -36,15 +36,29 @@ class Checker:
     def review_months(self) -> int:
         return self.settings.review_months or self.data.rules.review_months
 
-    def check_path(self, path: Path) -> FileReport:
-        """The report for one file; a file that cannot be read gets an error finding."""
+    def check_path(self, path: Path, person_spec: Path | None = None) -> FileReport:
+        """The report for one file (with its separate person specification, if given);
+        a file that cannot be read gets an error finding."""
+        reading = path
         try:
             document = read_document(path, self.library, self.settings.as_of)
+            if person_spec is not None:
+                reading = person_spec
+                extra = read_document(person_spec, self.library, self.settings.as_of)
+                document = with_person_spec(document, extra)
         except UnreadableDocument as error:
             return FileReport(
                 path=display_path(path),
                 kind=kind_of(path) or "unknown",
-                findings=[Finding("error", "file-unreadable", f"This file {error}.")],
+                findings=[
+                    Finding(
+                        "error",
+                        "file-unreadable",
+                        f"This file {error}."
+                        if reading == path
+                        else f"Its person specification {display_path(reading)} {error}.",
+                    )
+                ],
                 unreadable=str(error),
             )
         return self.check_document(document)
@@ -89,4 +103,32 @@ class Checker:
         return FileReport(document.path, document.kind, core, clauses, findings, facts)
 
     def check_paths(self, paths: Iterable[Path]) -> list[FileReport]:
-        return [self.check_path(path) for path in paths]
+        """Each file's report; a jdbuilder job description is read with its person spec."""
+        return [self.check_path(path, person_spec) for path, person_spec in pair_documents(paths)]
+
+
+#: jdbuilder writes the job description and the person specification as two files
+JD_SUFFIX, PS_SUFFIX = "-job-description", "-person-specification"
+
+
+def person_spec_for(path: Path) -> Path | None:
+    """The person specification written beside a jdbuilder job description, if it is there."""
+    if not path.stem.endswith(JD_SUFFIX):
+        return None
+    companion = path.with_name(path.stem.removesuffix(JD_SUFFIX) + PS_SUFFIX + path.suffix)
+    return companion if companion.is_file() else None
+
+
+def pair_documents(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
+    """Each path with its person specification; a person spec so paired is not listed alone."""
+    paths = list(paths)
+    pairs = [(path, person_spec_for(path)) for path in paths]
+    paired = {ps.resolve() for _, ps in pairs if ps is not None}
+    return [(path, ps) for path, ps in pairs if path.resolve() not in paired]
+
+
+def with_person_spec(document: Document, person_spec: Document) -> Document:
+    """One document: the job description, then its person specification's blocks."""
+    name = Path(person_spec.path).name
+    blocks = [Block(b.text, f"{name}, {b.location}") for b in person_spec.blocks]
+    return Document(f"{document.path} + {name}", document.kind, [*document.blocks, *blocks])
