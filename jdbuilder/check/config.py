@@ -109,7 +109,7 @@ class Language:
     """standards/language.yaml, compiled."""
 
     gender_citation: str
-    gender_words: tuple[GenderWord, ...]
+    gender_words: dict[str, tuple[GenderWord, ...]]  # by first letter, for speed
     allowlist: tuple[tuple[str, tuple[Pattern, ...]], ...]
     max_sentence_words: int
     known_acronyms: frozenset[str]
@@ -292,11 +292,11 @@ def _language(library: Library) -> tuple[Language, list[Problem]]:
     c = _Compiler(source)
     data = source.data
     gender = data["gender_coded"]
-    words = tuple(
-        GenderWord(str(entry).lower(), kind)
-        for kind in ("masculine", "feminine")
-        for entry in gender[kind]
-    )
+    words: dict[str, list[GenderWord]] = {}
+    for kind in ("masculine", "feminine"):
+        for entry in gender[kind]:
+            word = GenderWord(str(entry).lower(), kind)
+            words.setdefault(word.entry[0], []).append(word)
     allowlist = tuple(
         (str(entry["reason"]), c.patterns(("gender_coded", "allowlist", i, "patterns")))
         for i, entry in enumerate(gender.get("allowlist", []))
@@ -304,7 +304,7 @@ def _language(library: Library) -> tuple[Language, list[Problem]]:
     readability = data["readability"]
     language = Language(
         gender_citation=_fold(gender["citation"]),
-        gender_words=words,
+        gender_words={letter: tuple(entries) for letter, entries in words.items()},
         allowlist=allowlist,
         max_sentence_words=int(data["long_sentence"]["max_words"]),
         known_acronyms=frozenset(data["acronyms"].get("known", [])),

@@ -7,8 +7,6 @@ from functools import cached_property
 
 from jdbuilder.errors import JDBuilderError
 
-KINDS = ("docx", "pdf", "text", "role", "pack")
-
 
 @dataclass(frozen=True)
 class Block:

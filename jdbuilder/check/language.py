@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 from jdbuilder.check.config import GenderWord, Language
 from jdbuilder.check.document import Document, Sentence
@@ -152,16 +151,8 @@ def _allowed_spans(sentence: Sentence, language: Language) -> list[tuple[int, in
     ]
 
 
-@cache
-def _first_letters(language: Language) -> dict[str, tuple[GenderWord, ...]]:
-    index: dict[str, list[GenderWord]] = {}
-    for entry in language.gender_words:
-        index.setdefault(entry.entry[0], []).append(entry)
-    return {letter: tuple(entries) for letter, entries in index.items()}
-
-
 def _entry_for(word: str, language: Language) -> GenderWord | None:
-    for entry in _first_letters(language).get(word[:1], ()):
+    for entry in language.gender_words.get(word[:1], ()):
         if entry.matches(word):
             return entry
     return None

@@ -14,6 +14,7 @@ from typing import Any
 
 from jdbuilder.check.document import Block, UnreadableDocument
 from jdbuilder.errors import InvalidInput, JDBuilderError
+from jdbuilder.library import Library
 
 PACK_KEY = "jdbuilder_pack"
 NEED = {"essential": "Essential", "desirable": "Desirable"}
@@ -33,7 +34,7 @@ def read_pack(data: bytes) -> list[Block]:
     return pack_blocks(pack)
 
 
-def read_role(path: Path, library: Any, as_of: datetime.date) -> list[Block]:
+def read_role(path: Path, library: Library, as_of: datetime.date) -> list[Block]:
     """Compose a role file (with its trust) and return the blocks of the resulting pack."""
     from jdbuilder.compose import compose
     from jdbuilder.inputs import load_role

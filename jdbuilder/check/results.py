@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-SEVERITIES = ("error", "warning", "info")
-STATUSES = ("met", "partial", "missing", "not_assessed")
-
 
 @dataclass(frozen=True)
 class Finding:
