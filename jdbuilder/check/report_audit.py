@@ -82,6 +82,7 @@ def audit_text(result: Audit, as_of: datetime.date, review_months: int) -> str:
         "",
     ]
     header = f"{'Document':<{width}}  OK?  Band  Review      " + " ".join(f"{s:<4}" for s in shorts)
+    header = header.rstrip()
     lines += [header, "-" * len(header)]
     for report in result.reports:
         name = report.path
@@ -96,7 +97,7 @@ def audit_text(result: Audit, as_of: datetime.date, review_months: int) -> str:
         lines.append(
             f"{name:<{width}}  {ok}  {band:<4}  {review:<11} "
             + " ".join(f"{SYMBOLS[row.get(column, 'missing')]:<4}" for column, _ in heads)
-        )
+        ).rstrip()
     lines += [
         "",
         "Key: Y met or present, ~ partly, X missing, . not assessed (text not verified); "

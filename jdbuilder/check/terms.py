@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jdbuilder.check.config import PayYear, Rules
+from jdbuilder.check.config import Pattern, PayYear, Rules
 from jdbuilder.check.document import Block, Document
 from jdbuilder.check.results import Finding
 from jdbuilder.check.signals import group_hits, sentence_with_all
@@ -35,28 +35,27 @@ class BandMention:
     declared: bool
 
 
-def _ignored(text: str, rules: Rules) -> list[tuple[int, int]]:
-    return [m.span() for p in rules.band_not_this_post for m in p.finditer(text)]
+def _bands_at(
+    patterns: tuple[Pattern, ...], text: str, ignored: list[tuple[int, int]]
+) -> dict[int, int]:
+    """Band numbers by their position in the text, leaving out those in ignored spans."""
+    return {
+        match.start("band"): int(match.group("band"))
+        for pattern in patterns
+        for match in pattern.finditer(text)
+        if not any(start <= match.start("band") < end for start, end in ignored)
+    }
 
 
 def _band_mentions(document: Document, rules: Rules) -> Iterator[BandMention]:
+    """Every band the document gives for this post, in reading order, declared or not."""
     for block in document.blocks:
-        ignored = _ignored(block.text, rules)
-        declared: dict[int, int] = {}
-        for pattern in rules.band_declared:
-            for match in pattern.finditer(block.text):
-                where = match.start("band")
-                if not any(start <= where < end for start, end in ignored):
-                    declared[where] = int(match.group("band"))
-        for match in rules.band_mention.finditer(block.text):
-            where = match.start("band")
-            if any(start <= where < end for start, end in ignored):
-                continue
-            band = declared.get(where, int(match.group("band")))
+        ignored = [m.span() for p in rules.band_not_this_post for m in p.finditer(block.text)]
+        declared = _bands_at(rules.band_declared, block.text, ignored)
+        mentioned = _bands_at((rules.band_mention,), block.text, ignored)
+        for where in sorted(declared.keys() | mentioned.keys()):
+            band = declared[where] if where in declared else mentioned[where]
             yield BandMention(band, block.location, where in declared)
-        for where, band in declared.items():
-            if not any(m.start("band") == where for m in rules.band_mention.finditer(block.text)):
-                yield BandMention(band, block.location, True)
 
 
 def band(document: Document, rules: Rules, trainee: bool) -> tuple[int | None, list[Finding]]:
