@@ -94,10 +94,8 @@ def audit_text(result: Audit, as_of: datetime.date, review_months: int) -> str:
         review += "!" if report.facts.review_overdue else " "
         band = str(report.facts.band) if report.facts.band else "?"
         ok = "yes" if report.compliant else "NO "
-        lines.append(
-            f"{name:<{width}}  {ok}  {band:<4}  {review:<11} "
-            + " ".join(f"{SYMBOLS[row.get(column, 'missing')]:<4}" for column, _ in heads)
-        ).rstrip()
+        symbols = " ".join(f"{SYMBOLS[row.get(column, 'missing')]:<4}" for column, _ in heads)
+        lines.append(f"{name:<{width}}  {ok}  {band:<4}  {review:<11} {symbols}".rstrip())
     lines += [
         "",
         "Key: Y met or present, ~ partly, X missing, . not assessed (text not verified); "
