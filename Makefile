@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml
 system-deps:
 	@scripts/system-deps.sh
 
-## make demo: set up, then build the example trust's pack into out/ and print the paths
+## make demo: set up, then build the example trust's posts (band 4 and trainee band 3) into out/
 demo: $(STAMP) system-deps
-	$(BIN)/jdbuilder build examples/example-trust/radiography.yaml -o out/radiography
-	$(BIN)/jdbuilder build examples/example-trust/radiography.yaml --trainee -o out/radiography-trainee
-	$(BIN)/jdbuilder build examples/example-trust/stroke-rehabilitation.yaml -o out/stroke-rehabilitation
-	$(BIN)/jdbuilder build examples/example-trust/theatres.yaml -o out/theatres
+	$(BIN)/jdbuilder build examples/example-trust -o out/band4 -f docx,pdf,json,advert
+	$(BIN)/jdbuilder build examples/example-trust --trainee -o out/trainee -f docx,pdf,json,advert
+	@echo
+	@echo "Open out/band4/index.html and out/trainee/index.html: every post, its documents and"
+	@echo "the core standards it evidences. Each post's files are in its own folder."
 
 ## make test: set up, then lint, type-check and run the whole test suite
 test: $(STAMP) system-deps lint

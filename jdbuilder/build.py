@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jdbuilder.compose import compose
@@ -14,15 +14,23 @@ from jdbuilder.inputs import RoleInput
 from jdbuilder.library import Library
 from jdbuilder.model import JobPack
 from jdbuilder.output import file_stem, write_all
+from jdbuilder.render.content import format_warnings
 
-Renderer = Callable[[JobPack], dict[str, bytes]]
+Renderer = Callable[..., dict[str, bytes]]
 
 #: format name -> "module:function"; the function returns {file name suffix: bytes}.
 #: Modules are imported only when their format is asked for, so that WeasyPrint and
 #: python-docx load only for the commands that render with them.
 FORMATS: dict[str, str] = {
     "json": "jdbuilder.render.json:render_files",
+    "html": "jdbuilder.render.html:render_files",
+    "pdf": "jdbuilder.render.pdf:render_files",
+    "docx": "jdbuilder.render.docx:render_files",
+    "advert": "jdbuilder.render.advert:render_files",
 }
+#: formats whose renderer also takes `template_dirs`: local template folders (--templates)
+#: searched before the built-in templates/
+TEMPLATED_FORMATS = frozenset({"html", "pdf"})
 DEFAULT_FORMATS = ("docx", "pdf", "json")
 
 
@@ -54,13 +62,20 @@ class BuildResult:
 
     pack: JobPack
     files: list[Path]
+    warnings: list[str] = field(default_factory=list)  # the pack's, then the formats'
 
 
-def render_pack(pack: JobPack, formats: Sequence[str]) -> dict[str, bytes]:
+def render_pack(
+    pack: JobPack, formats: Sequence[str], template_dirs: Sequence[Path] = ()
+) -> dict[str, bytes]:
     """Every document of the pack in the given formats, named by suffix, in memory."""
     documents: dict[str, bytes] = {}
     for name in formats:
-        documents.update(renderer(name)(pack))
+        render = renderer(name)
+        if name in TEMPLATED_FORMATS:
+            documents.update(render(pack, template_dirs=template_dirs))
+        else:
+            documents.update(render(pack))
     return documents
 
 
@@ -72,10 +87,21 @@ def build_post(
     as_of: datetime.date,
     *,
     trainee: bool | None = None,
+    template_dirs: Sequence[Path] = (),
 ) -> BuildResult:
     """Compose and render everything first, then write: a failure leaves no partial output."""
     pack = compose(role_input, library, as_of, trainee=trainee)
-    documents = render_pack(pack, formats)
+    files = write_post(pack, formats, out_dir, template_dirs)
+    return BuildResult(pack, files, [*pack.warnings, *format_warnings(pack, list(formats))])
+
+
+def write_post(
+    pack: JobPack,
+    formats: Sequence[str],
+    out_dir: Path,
+    template_dirs: Sequence[Path] = (),
+) -> list[Path]:
+    """Render every document of the pack in memory, then write them all into out_dir."""
+    documents = render_pack(pack, formats, template_dirs)
     stem = file_stem(pack)
-    files = write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})
-    return BuildResult(pack, files)
+    return write_all({out_dir / f"{stem}-{suffix}": data for suffix, data in documents.items()})

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from jdbuilder.errors import InvalidInput, JDBuilderError
+
+if TYPE_CHECKING:
+    from jdbuilder.batch import PostRequest
+    from jdbuilder.library import Library
 
 EXIT_INVALID = 1
 
@@ -42,6 +47,10 @@ def _library(ctx: click.Context) -> Any:
     )
 
 
+def _template_dirs(ctx: click.Context) -> list[Path]:
+    return [Path(p) for p in ctx.find_root().params.get("templates") or ()]
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date:
     if value is None:
         return datetime.date.today()
@@ -69,7 +78,13 @@ def _warn(messages: list[str]) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="A folder whose standards files replace the built-in ones of the same name.",
 )
-def cli(profiles: tuple[str, ...], standards: str | None) -> None:
+@click.option(
+    "--templates",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of local templates (HTML and PDF), used before the built-in ones (repeatable).",
+)
+def cli(profiles: tuple[str, ...], standards: str | None, templates: tuple[str, ...]) -> None:
     """Job descriptions, person specifications and NHS Jobs adverts for NHS Assistant
     Practitioners (Agenda for Change band 4, trainee band 3).
 
@@ -139,21 +154,71 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
         raise InvalidInput(problems)
 
 
+def post_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose a post: a ROLE file, or --specialty with --band and --trust;
+    --trainee and --as-of. Shared by the commands that compose a post."""
+    decorators = [
+        click.argument("role", required=False, type=click.Path(path_type=Path)),
+        click.option(
+            "--specialty", help="Build for a specialty profile id instead of a role file."
+        ),
+        click.option(
+            "--band",
+            type=click.Choice(["4", "3"]),
+            default="4",
+            show_default=True,
+            help="With --specialty: band 4, or 3 for a trainee post.",
+        ),
+        click.option(
+            "--trust",
+            "trust_file",
+            type=click.Path(path_type=Path),
+            help="With --specialty: the trust file (default: the built-in example trust).",
+        ),
+        click.option(
+            "--trainee", is_flag=True, help="Build the trainee band 3 variant of the post."
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            callback=_parse_date,
+            metavar="DATE",
+            help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _role_input(
+    library: Any, role: Path | None, specialty: str | None, band: str, trust_file: Path | None
+) -> Any:
+    """The RoleInput for a ROLE file or for --specialty; a usage error unless exactly one."""
+    from jdbuilder.inputs import load_role, role_from_options
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    if role is not None:
+        return load_role(role, library)
+    return role_from_options(str(specialty), int(band), trust_file, library)
+
+
 @cli.command()
-@click.argument("role", required=False, type=click.Path(path_type=Path))
+@click.argument("roles", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--specialty", help="Build for a specialty profile id instead of a role file.")
 @click.option(
     "--band",
     type=click.Choice(["4", "3"]),
     default="4",
     show_default=True,
-    help="With --specialty: band 4, or 3 for a trainee post.",
+    help="With --specialty: band 4, or 3 for a trainee post (with --all-specialties: only that band).",
 )
 @click.option(
     "--trust",
     "trust_file",
     type=click.Path(path_type=Path),
-    help="With --specialty: the trust file (default: the built-in example trust).",
+    help="With --specialty or --all-specialties: the trust file (default: the built-in example trust).",
 )
 @click.option("--trainee", is_flag=True, help="Build the trainee band 3 variant of the post.")
 @click.option(
@@ -179,10 +244,25 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
     metavar="DATE",
     help="The date whose pay year applies, YYYY-MM-DD (default: today).",
 )
+@click.option(
+    "--all-specialties",
+    is_flag=True,
+    help="Build every specialty profile at band 4 and as a trainee band 3 post, for the trust.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="With several posts: worker processes to render with (default: the number of CPUs).",
+)
+@click.option(
+    "--force", is_flag=True, help="With several posts: rebuild posts even when nothing changed."
+)
 @click.pass_context
 def build(
     ctx: click.Context,
-    role: Path | None,
+    roles: tuple[Path, ...],
     specialty: str | None,
     band: str,
     trust_file: Path | None,
@@ -190,30 +270,58 @@ def build(
     formats_text: str | None,
     out_dir: Path,
     as_of: datetime.date,
+    all_specialties: bool,
+    jobs: int | None,
+    force: bool,
 ) -> None:
-    """Write the job description and person specification for a post.
+    """Write the job description and person specification for a post, or for many.
+
+    One role file (or --specialty) writes its documents straight into the output folder.
+    Several role files, a folder of them, or --all-specialties give each post its own
+    folder, an index.html and index.json, and rebuild only the posts whose inputs changed.
 
     \b
     Examples:
       jdbuilder build mytrust/role.yaml -o out/
       jdbuilder build mytrust/role.yaml --trainee -f pdf
       jdbuilder build --specialty stroke_rehabilitation --band 4 -f json
+      jdbuilder build mytrust/ -o out/mytrust -j 2
+      jdbuilder build --all-specialties --trust mytrust/trust.yaml -o out/all
+      jdbuilder build mytrust/role.yaml -f advert
     """
     from jdbuilder.build import build_post, default_formats, parse_formats
-    from jdbuilder.inputs import load_role, role_from_options
 
-    if (role is None) == (specialty is None):
-        raise click.UsageError("give either a ROLE file or --specialty ID")
+    if sum([bool(roles), specialty is not None, all_specialties]) != 1:
+        raise click.UsageError(
+            "give either a ROLE file or --specialty ID "
+            "(or several role files, a folder of them, or --all-specialties)"
+        )
+    if all_specialties and trainee:
+        raise click.UsageError("--all-specialties builds the trainee band 3 posts already")
     library = _library(ctx)
     formats = parse_formats(formats_text) if formats_text else default_formats()
-    if role is not None:
-        role_input = load_role(role, library)
-    else:
-        role_input = role_from_options(str(specialty), int(band), trust_file, library)
+    if all_specialties or len(roles) > 1 or any(path.is_dir() for path in roles):
+        from jdbuilder.batch import requests_for_specialties, requests_from_paths
+
+        if all_specialties:
+            explicit = ctx.get_parameter_source("band") == click.core.ParameterSource.COMMANDLINE
+            bands = [int(band)] if explicit else [4, 3]
+            requests = requests_for_specialties(library, trust_file, bands)
+        else:
+            requests = requests_from_paths(roles, trainee=True if trainee else None)
+        _build_many(ctx, requests, library, formats, out_dir, as_of, jobs, force)
+        return
+    role_input = _role_input(library, roles[0] if roles else None, specialty, band, trust_file)
     result = build_post(
-        role_input, library, formats, out_dir, as_of, trainee=True if trainee else None
+        role_input,
+        library,
+        formats,
+        out_dir,
+        as_of,
+        trainee=True if trainee else None,
+        template_dirs=_template_dirs(ctx),
     )
-    _warn(result.pack.warnings)
+    _warn(result.warnings)
     for path in result.files:
         click.echo(str(path))
 
@@ -241,6 +349,102 @@ def init(folder: Path) -> None:
         shutil.copyfile(source, folder / name)
         click.echo(str(folder / name))
     click.echo(f"Next: edit them, then run  jdbuilder validate {folder}/*.yaml", err=True)
+
+
+def _build_many(
+    ctx: click.Context,
+    requests: list[PostRequest],
+    library: Library,
+    formats: list[str],
+    out_dir: Path,
+    as_of: datetime.date,
+    jobs: int | None,
+    force: bool,
+) -> None:
+    """Build many posts: a progress bar on a terminal, else one line per post; a summary."""
+    import sys
+
+    from jdbuilder.batch import BatchResult, PostOutcome, build_batch, default_jobs
+
+    def line(outcome: PostOutcome) -> str:
+        where = f"{out_dir / outcome.folder}/" if outcome.folder else ""
+        if outcome.status == "failed":
+            return f"failed   {outcome.request.label}: {outcome.error}"
+        return f"{outcome.status:<8} {outcome.request.label} -> {where}"
+
+    def run(report: Callable[[PostOutcome], None]) -> BatchResult:
+        return build_batch(
+            requests,
+            library,
+            formats,
+            out_dir,
+            as_of,
+            jobs=jobs or default_jobs(),
+            force=force,
+            report=report,
+            template_dirs=_template_dirs(ctx),
+        )
+
+    if sys.stdout.isatty():
+        with click.progressbar(
+            length=len(requests),
+            label=f"Building {len(requests)} posts",
+            show_pos=True,
+            item_show_func=lambda text: text,
+        ) as bar:
+            result = run(lambda outcome: bar.update(1, f"{outcome.status} {outcome.request.label}"))
+        for outcome in result.outcomes:
+            if outcome.status == "failed":
+                click.echo(line(outcome), err=True)
+    else:
+        result = run(lambda outcome: click.echo(line(outcome)))
+    _warn(result.warnings)
+    posts = f"{len(requests)} post{'s' if len(requests) != 1 else ''}"
+    click.echo(
+        f"{posts}: {result.count('built')} built, {result.count('skipped')} "
+        f"skipped, {result.count('failed')} failed in {result.seconds:.1f} s; "
+        f"index: {result.index_files[0]}"
+    )
+    if result.failed:
+        ctx.exit(EXIT_INVALID)
+
+
+@cli.command()
+@post_options
+@click.option("--json", "as_json", is_flag=True, help="Print the advert as JSON instead of text.")
+@click.pass_context
+def advert(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    band: str,
+    trust_file: Path | None,
+    trainee: bool,
+    as_of: datetime.date,
+    as_json: bool,
+) -> None:
+    """Print the NHS Jobs advert for a post, each box with its character count.
+
+    Exit status 1 when a box breaks an NHS Jobs character limit: the advert is still
+    printed, and each broken limit is reported with the box and by how much.
+
+    \b
+    Examples:
+      jdbuilder advert mytrust/role.yaml
+      jdbuilder advert --specialty stroke_rehabilitation --band 3 --json
+    """
+    from jdbuilder.advert import AdvertLimitError, compose_advert
+    from jdbuilder.compose import compose
+    from jdbuilder.render.advert import render_json, render_text
+
+    library = _library(ctx)
+    role_input = _role_input(library, role, specialty, band, trust_file)
+    pack = compose(role_input, library, as_of, trainee=True if trainee else None)
+    _warn(pack.warnings)
+    composed = compose_advert(pack)
+    click.echo(render_json(composed) if as_json else render_text(composed), nl=False)
+    if composed.problems:
+        raise AdvertLimitError(composed)
 
 
 def _checker(ctx: click.Context, as_of: datetime.date, review_months: int | None) -> Any:
@@ -370,3 +574,60 @@ def audit(
 def main() -> None:
     """Console script entry point."""
     cli(prog_name="jdbuilder")
+
+
+@cli.command()
+@click.argument("role", required=False, type=click.Path(path_type=Path))
+@click.option("--specialty", help="Compare for a specialty profile id instead of a role file.")
+@click.option(
+    "--trust",
+    "trust_file",
+    type=click.Path(path_type=Path),
+    help="With --specialty: the trust file (default: the built-in example trust).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_parse_date,
+    metavar="DATE",
+    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    role: Path | None,
+    specialty: str | None,
+    trust_file: Path | None,
+    as_of: datetime.date,
+    as_json: bool,
+) -> None:
+    """Show what differs between a band 4 post and its trainee band 3 variant.
+
+    Title, band, pay for the pay year, every duty and person specification criterion that
+    changes or is dropped, and the training section the trainee post adds.
+
+    \b
+    Examples:
+      jdbuilder diff mytrust/role.yaml
+      jdbuilder diff --specialty diagnostic_radiography --as-of 2026-01-15 --json
+    """
+    from jdbuilder.changes import diff_text
+    from jdbuilder.compose import compose
+    from jdbuilder.inputs import load_role, role_from_options
+    from jdbuilder.model import to_jsonable
+
+    if (role is None) == (specialty is None):
+        raise click.UsageError("give either a ROLE file or --specialty ID")
+    library = _library(ctx)
+    if role is not None:
+        role_input = load_role(role, library)
+    else:
+        role_input = role_from_options(str(specialty), 3, trust_file, library)
+    pack = compose(role_input, library, as_of, trainee=True)
+    assert pack.trainee_changes is not None  # compose always sets it for a trainee post
+    _warn(pack.warnings)
+    if as_json:
+        click.echo(json.dumps(to_jsonable(pack.trainee_changes), indent=2, ensure_ascii=False))
+    else:
+        click.echo(diff_text(pack.trainee_changes), nl=False)

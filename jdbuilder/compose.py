@@ -6,6 +6,8 @@ import datetime
 import re
 from typing import Any
 
+from jdbuilder.advert import advert_rules
+from jdbuilder.changes import trainee_diff
 from jdbuilder.inputs import RoleInput
 from jdbuilder.library import Item, Library, Profile
 from jdbuilder.model import (
@@ -18,12 +20,21 @@ from jdbuilder.model import (
     DutyArea,
     JobPack,
     StandardEvidence,
-    Training,
     Trust,
 )
 from jdbuilder.pay import pay_for, source_refs
-from jdbuilder.schemas import AREAS
+from jdbuilder.schemas import AREAS, QUALIFIED_AREAS
 from jdbuilder.sources import Source
+from jdbuilder.trainee import (
+    TraineeSettings,
+    band4_job_title,
+    compose_training,
+    hours_warning,
+    pay_basis_text,
+    trainee_pay,
+    trainee_purpose,
+)
+from jdbuilder.training_record import training_record
 
 NHS_BLUE = "#005EB8"
 AREA_TITLES = {
@@ -40,8 +51,6 @@ CONTRACT_TEXT = {
     "secondment": "Secondment",
     "bank": "Bank",
 }
-#: duties in these areas need a qualified AP: a trainee learns them under direct supervision
-TRAINEE_LEARNS_AREAS = ("clinical", "teaching")
 
 
 def slug(text: str) -> str:
@@ -64,20 +73,29 @@ def compose(
     fields = profile.fields
     trust = compose_trust(role_input.trust)
     directed_by = fields["directed_by"]
+    words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
-    job_title = role.get("job_title") or fields["job_title"]
-    if is_trainee and not job_title.lower().startswith("trainee"):
-        job_title = f"Trainee {job_title}"
+    hours = float(role.get("hours_per_week", 37.5))
+    settings = TraineeSettings.from_trust(role_input.trust)
+    if is_trainee:
+        pay, pay_warnings = trainee_pay(library.afc_terms.data, pay, settings)
+        warnings += pay_warnings
+        warnings += filter(None, [hours_warning(hours, settings)])
+    band4_title = band4_job_title(role.get("job_title") or fields["job_title"])
+    job_title = f"Trainee {band4_title}" if is_trainee else band4_title
+    purpose = fill(fields["purpose"], words)
+    if is_trainee:
+        purpose = trainee_purpose(purpose, band4_title, directed_by)
     department = role.get("department") or fields.get("department", "")
-    duties = compose_duties(profile, role_input.role, directed_by, is_trainee)
-    criteria = compose_criteria(profile, role_input.role, library, is_trainee)
+    duties = compose_duties(profile, role_input.role, words, is_trainee)
+    criteria = compose_criteria(profile, role_input.role, words, is_trainee)
     review_date = role.get("review_date") or add_months(as_of, trust.review_months)
     contract = role.get("contract", "permanent")
     unverified = [
         u if isinstance(u, str) else "; ".join(f"{k}: {v}" for k, v in u.items())
         for u in fields.get("unverified", [])
     ]
-    return JobPack(
+    pack = JobPack(
         trust=trust,
         specialty_id=profile.id,
         specialty_name=fields["name"],
@@ -85,7 +103,7 @@ def compose(
         band=band,
         trainee=is_trainee,
         pay=pay,
-        hours_per_week=float(role.get("hours_per_week", 37.5)),
+        hours_per_week=hours,
         contract=contract,
         contract_text=contract_text(contract, role.get("fixed_term_months")),
         working_pattern=list(role.get("working_pattern", ["full_time"])),
@@ -99,8 +117,8 @@ def compose(
         version=str(role.get("version", "1.0")),
         review_date=review_date,
         generated_on=as_of,
-        purpose=fill(fields["purpose"], directed_by),
-        setting=fill(fields.get("setting", ""), directed_by),
+        purpose=purpose,
+        setting=fill(fields.get("setting", ""), words),
         duty_areas=[
             DutyArea(area, AREA_TITLES[area], [d for d in duties if d.area == area])
             for area in AREAS
@@ -116,19 +134,42 @@ def compose(
         assessment_legend=list(library.person_spec.data["assessment"]),
         core_standards=compose_evidence(library, [*duties, *criteria]),
         specialty_training=[t["text"].strip() for t in fields.get("training", [])],
-        training=compose_training(role_input.trust, fields, directed_by) if is_trainee else None,
+        training=compose_training(
+            settings, band4_title, directed_by, pay_basis_text(pay, library.afc_terms.data)
+        )
+        if is_trainee
+        else None,
         sources=source_refs(fields.get("sources")),
         unverified=unverified,
         warnings=warnings,
+        advert_rules=advert_rules(library.nhs_jobs.data),
     )
+    if is_trainee:
+        band4 = compose(role_input, library, as_of, trainee=False)
+        pack.trainee_changes = trainee_diff(band4, pack)
+        pack.training_record = training_record(band4, pack)
+    return pack
 
 
-def fill(text: str, directed_by: str) -> str:
+Words = dict[str, str]
+
+
+def profile_words(fields: dict[str, Any]) -> Words:
+    """The values of the placeholders a profile's text may use."""
+    return {"{directed_by}": fields["directed_by"], "{people}": fields.get("people", "patients")}
+
+
+def fill(text: str, words: Words) -> str:
     """Replace the profile placeholders and fold the whitespace of YAML block text."""
-    return " ".join(text.replace("{directed_by}", directed_by).split())
+    for placeholder, value in words.items():
+        text = text.replace(placeholder, value)
+    return " ".join(text.split())
 
 
 def lower_first(text: str) -> str:
+    """'Perform ...' -> 'perform ...', leaving abbreviations such as 'ECG' alone."""
+    if text[1:2].isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 
@@ -173,75 +214,66 @@ def compose_trust(source: Source) -> Trust:
     )
 
 
-def _trainee_duty_text(item: Item, directed_by: str) -> str | None:
-    """The trainee wording of a duty, or None when trainees do not do it."""
+def _trainee_duty_text(item: Item, words: Words) -> str | None:
+    """The trainee wording of a duty, or None when trainees do not do it.
+
+    The duty's own `trainee:` form wins; otherwise a clinical or teaching duty, which needs a
+    qualified assistant practitioner, becomes something the trainee learns under direct
+    supervision, and a duty in any other area reads the same for a trainee.
+    """
     trainee = item.data.get("trainee") or {}
     if trainee.get("drop"):
         return None
-    text = fill(item.data["text"], directed_by)
+    text = fill(item.data["text"], words)
     if trainee.get("text"):
-        return fill(trainee["text"], directed_by)
-    if item.data["area"] in TRAINEE_LEARNS_AREAS:
-        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {directed_by}."
+        return fill(trainee["text"], words)
+    if item.data["area"] in QUALIFIED_AREAS:
+        supervisor = words["{directed_by}"]
+        return f"Learn to {lower_first(text.rstrip('.'))}, under the direct supervision of the {supervisor}."
     return text
 
 
-def compose_duties(profile: Profile, role: Source, directed_by: str, trainee: bool) -> list[Duty]:
-    changes = role.data.get("duties", {})
+def with_local_changes(items: list[Item], role: Source, key: str) -> list[Item]:
+    """The profile's items less those the role drops, then the role's own additions."""
+    changes = role.data.get(key, {})
     dropped = set(changes.get("drop", []))
+    prefix = "local-duty" if key == "duties" else "local-criterion"
+    added = [
+        Item({"id": f"{prefix}-{index + 1}", **entry}, role, (key, "add", index))
+        for index, entry in enumerate(changes.get("add", []))
+    ]
+    return [item for item in items if item.id not in dropped] + added
+
+
+def compose_duties(profile: Profile, role: Source, words: Words, trainee: bool) -> list[Duty]:
     duties = []
-    for item in profile.duties:
-        if item.id in dropped:
-            continue
-        text = fill(item.data["text"], directed_by)
+    for item in with_local_changes(profile.duties, role, "duties"):
+        text = fill(item.data["text"], words)
         band4_text = None
         if trainee:
-            trainee_text = _trainee_duty_text(item, directed_by)
+            trainee_text = _trainee_duty_text(item, words)
             if trainee_text is None:
                 continue
             band4_text, text = text, trainee_text
-        duties.append(
-            Duty(
-                item.id,
-                item.data["area"],
-                text,
-                list(item.data["standards"]),
-                item.origin,
-                band4_text,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("duties", "add", index))
-        duties.append(
-            Duty(
-                f"local-duty-{index + 1}",
-                entry["area"],
-                fill(entry["text"], directed_by),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
-            )
-        )
+        standards = list(item.data["standards"])
+        duties.append(Duty(item.id, item.data["area"], text, standards, item.origin, band4_text))
     return duties
 
 
 def compose_criteria(
-    profile: Profile, role: Source, library: Library, trainee: bool
+    profile: Profile, role: Source, words: Words, trainee: bool
 ) -> list[Criterion]:
-    changes = role.data.get("criteria", {})
-    dropped = set(changes.get("drop", []))
     criteria = []
-    for item in profile.criteria:
-        if item.id in dropped:
-            continue
+    for item in with_local_changes(profile.criteria, role, "criteria"):
         data = item.data
-        text, need = " ".join(data["text"].split()), data["need"]
+        text, need = fill(data["text"], words), data["need"]
         band4_text = band4_need = None
         if trainee:
             form = data.get("trainee") or {}
             if form.get("drop"):
                 continue
             band4_text, band4_need = text, need
-            text = " ".join(form.get("text", text).split())
+            text = fill(form.get("text", text), words)
             need = form.get("need", need)
         criteria.append(
             Criterion(
@@ -254,19 +286,6 @@ def compose_criteria(
                 item.origin,
                 band4_text,
                 band4_need,
-            )
-        )
-    for index, entry in enumerate(changes.get("add", [])):
-        line, _ = role.position(("criteria", "add", index))
-        criteria.append(
-            Criterion(
-                f"local-criterion-{index + 1}",
-                entry["category"],
-                " ".join(entry["text"].split()),
-                entry["need"],
-                list(entry["assessed"]),
-                list(entry["standards"]),
-                f"{role.name}:{line}",
             )
         )
     essential_first = {"essential": 0, "desirable": 1}
@@ -293,13 +312,32 @@ def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> lis
         "{trust_values}": _join(values),
         "{review_months}": str(trust.review_months),
     }
+
+    def filled(text: str) -> str:
+        for placeholder, value in placeholders.items():
+            text = text.replace(placeholder, value)
+        return " ".join(text.split())
+
     clauses = []
     for clause in library.clauses.data["clauses"]:
         text = overrides.get(clause["id"], clause["text"])
         origin = trust_source.name if clause["id"] in overrides else library.clauses.name
-        for placeholder, value in placeholders.items():
-            text = text.replace(placeholder, value)
-        clauses.append(Clause(clause["id"], clause["title"], " ".join(text.split()), origin))
+        # a clause is in the advert when it has advert text; the trust's own wording
+        # replaces that too, so the job description and the advert never disagree
+        advert = (
+            (text if clause["id"] in overrides else clause["advert"])
+            if clause.get("advert")
+            else None
+        )
+        clauses.append(
+            Clause(
+                clause["id"],
+                clause["title"],
+                filled(text),
+                origin,
+                filled(advert) if advert else None,
+            )
+        )
     return clauses
 
 
@@ -325,28 +363,3 @@ def compose_evidence(library: Library, items: list[Duty | Criterion]) -> list[St
             )
         )
     return evidence
-
-
-def compose_training(trust_source: Source, fields: dict[str, Any], directed_by: str) -> Training:
-    settings = trust_source.data.get("trainee", {})
-    pay_basis = settings.get("pay_basis", "band")
-    progression = settings.get("progression") or (
-        "On completing the level 5 qualification and being signed off as competent, the "
-        f"postholder moves to the band 4 {fields['job_title']} post."
-    )
-    return Training(
-        programme=(
-            "A level 5 programme: the Assistant Practitioner (Health) apprenticeship (ST0215), "
-            "a foundation degree or a level 5 diploma"
-        ),
-        duration="Typically 18 to 24 months",
-        care_certificate="Complete the Care Certificate in the first part of the programme",
-        english_and_maths="Hold English and maths at level 2 by the end of the programme",
-        min_weekly_hours=float(settings.get("min_weekly_hours", 30)),
-        supervision=f"Direct supervision by the {directed_by} while training",
-        progression=" ".join(progression.split()),
-        pay_basis=pay_basis,
-        pay_basis_text="Band 3 (a banded trainee post)"
-        if pay_basis == "band"
-        else "Agenda for Change Annex 21: a percentage of the band 4 maximum",
-    )

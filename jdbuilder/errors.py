@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 KeyPath = tuple[str | int, ...]
@@ -55,7 +56,13 @@ class InvalidInput(JDBuilderError):
 
 def display_path(path: Path) -> str:
     """A path as the user would recognise it: relative to the working folder when inside it."""
+    return _display_path(path, Path.cwd())
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: Path, cwd: Path) -> str:
+    # cached: every duty and criterion names its file, and resolve() costs a system call a part
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd.resolve()))
     except ValueError:
         return str(path)

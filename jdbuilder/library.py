@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jdbuilder import rules
-from jdbuilder.errors import InvalidInput, JDBuilderError, KeyPath
+from jdbuilder.errors import InvalidInput, JDBuilderError, KeyPath, Problem
 from jdbuilder.resources import builtin
 from jdbuilder.sources import Source, load_yaml
 from jdbuilder.validate import schema_problems
@@ -65,13 +65,16 @@ class Library:
         self.standards_dir = standards_dir
         self._profiles: dict[str, Profile] = {}
 
+    def standards_path(self, kind: str) -> Path:
+        """Where a standards file is read from: the local copy if there is one, else the built-in."""
+        name = STANDARD_FILES[kind]
+        if self.standards_dir and (self.standards_dir / name).is_file():
+            return self.standards_dir / name
+        return builtin("standards") / name
+
     def standards_file(self, kind: str) -> Source:
         """A validated standards file: the local copy if there is one, else the built-in."""
-        name = STANDARD_FILES[kind]
-        path = builtin("standards") / name
-        if self.standards_dir and (self.standards_dir / name).is_file():
-            path = self.standards_dir / name
-        source = load_yaml(path)
+        source = load_yaml(self.standards_path(kind))
         problems = schema_problems(source, kind)
         if problems:
             raise InvalidInput(problems)
@@ -92,6 +95,10 @@ class Library:
     @cached_property
     def person_spec(self) -> Source:
         return self.standards_file("person_spec")
+
+    @cached_property
+    def nhs_jobs(self) -> Source:
+        return self.standards_file("nhs_jobs")
 
     @cached_property
     def clause_ids(self) -> dict[str, bool]:
@@ -136,11 +143,17 @@ class Library:
             self._profiles[profile_id] = self.load_profile(paths[profile_id])
         return self._profiles[profile_id]
 
+    @cached_property
+    def _core(self) -> tuple[Source, list[Problem]]:
+        """The shared core profile and its schema problems, read once for every profile."""
+        core = load_yaml(self.core_path())
+        return core, schema_problems(core, "profile")
+
     def load_profile(self, path: Path) -> Profile:
         """Load, validate and merge one profile file; raise every problem at once."""
-        core = load_yaml(self.core_path())
+        core, core_problems = self._core
         source = load_yaml(path)
-        problems = schema_problems(core, "profile") + schema_problems(source, "profile")
+        problems = core_problems + schema_problems(source, "profile")
         if problems:
             raise InvalidInput(problems)
         profile = merge_with_core(source, core)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from jdbuilder.errors import JDBuilderError
-from jdbuilder.model import HighCostArea, Pay, SourceRef
+from jdbuilder.model import Annex21Rate, HighCostArea, Pay, SourceRef
 
 ZONE_NAMES = {"inner_london": "inner London", "outer_london": "outer London", "fringe": "fringe"}
 
@@ -72,3 +73,77 @@ def pay_for(
         high_cost_area=high_cost_area,
     )
     return pay, warnings
+
+
+def whole_pounds(amount: Decimal) -> int:
+    """Round to whole pounds, halves up: £22,621.50 -> £22,622."""
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def pay_year_data(afc_terms: dict[str, Any], year: str) -> dict[str, Any]:
+    for entry in afc_terms["pay_years"]:
+        if entry["year"] == year:
+            result: dict[str, Any] = entry
+            return result
+    raise JDBuilderError(f"afc_terms.yaml has no pay year {year}")
+
+
+def annex21_years(programme_months: int) -> int:
+    """How many 12-month rows of the Annex 21 schedule a programme spans: 18 months -> 2."""
+    return -(-programme_months // 12)
+
+
+def annex21_rates(
+    afc_terms: dict[str, Any], year: str, programme_months: int
+) -> tuple[list[Annex21Rate], str | None]:
+    """The Annex 21 schedule rows a programme spans, worked out for the pay year.
+
+    Each amount is the row's percentage of the band 4 maximum of that year, rounded half
+    up to whole pounds. Rows are in the order the trainee meets them (the start of training
+    first). Returns the rows and a warning when any amount is below the band 2 rate.
+    """
+    schedule = sorted(
+        (afc_terms.get("annex21") or {}).get("schedule") or [],
+        key=lambda row: row["years_before_completion"],
+    )
+    years = annex21_years(programme_months)
+    if len(schedule) < years:
+        raise JDBuilderError(
+            f"afc_terms.yaml: annex21.schedule has {len(schedule)} row(s), but a "
+            f"{programme_months}-month programme needs {years}; add the missing rows or shorten "
+            "trainee.programme_months in the trust file"
+        )
+    bands = pay_year_data(afc_terms, year)["bands"] or {}
+    if "4" not in bands:
+        raise JDBuilderError(f"pay data for {year} has no band 4, so Annex 21 pay cannot be set")
+    band4_max = bands["4"]["points"][-1]
+    band2 = bands["2"]["points"][0] if "2" in bands else None
+    rates = []
+    for row in reversed(schedule[:years]):
+        amount = whole_pounds(Decimal(band4_max) * Decimal(str(row["pct"])) / 100)
+        below = band2 is not None and amount < band2
+        note = f"below the band 2 rate for {year} (£{band2:,})" if below else None
+        rates.append(Annex21Rate(row["years_before_completion"], row["pct"], amount, below, note))
+    return rates, _annex21_warning(rates, year, band4_max, band2)
+
+
+def _annex21_warning(
+    rates: list[Annex21Rate], year: str, band4_max: int, band2: int | None
+) -> str | None:
+    if band2 is None:
+        return (
+            f"the band 2 rate for {year} is not in the data, so the Annex 21 amounts were not "
+            "checked against it: check with HR before advertising"
+        )
+    below = [rate for rate in reversed(rates) if rate.below_band2]
+    if not below:
+        return None
+    amounts = [f"{rate.pct:g}% is £{rate.amount:,}" for rate in below]
+    amounts[0] = (
+        f"{below[0].pct:g}% of the band 4 maximum of £{band4_max:,} is £{below[0].amount:,}"
+    )
+    listed = amounts[0] if len(amounts) == 1 else f"{', '.join(amounts[:-1])} and {amounts[-1]}"
+    return (
+        f"Annex 21 pay is below the band 2 rate for {year} (£{band2:,}): {listed}. "
+        "Annex 21 percentages do not suit this post unless the trust protects pay: check with HR"
+    )

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jdbuilder.errors import InvalidInput, KeyPath, Problem
+from jdbuilder.pay import annex21_years
+from jdbuilder.schemas import DEFAULT_PROGRAMME_MONTHS, QUALIFIED_AREAS
 from jdbuilder.sources import Source
 
 if TYPE_CHECKING:
@@ -106,14 +108,58 @@ def profile_problems(profile: Profile, core: Source, library: Library) -> list[P
             problems += assessed_problems(
                 item.source, (*item.path, "assessed"), item.data["assessed"], library
             )
-        trainee = item.data.get("trainee") or {}
-        if trainee.get("drop") and len(trainee) > 1:
-            problems.append(
-                item.source.problem(
-                    (*item.path, "trainee"), "use either `drop: true` or a trainee `text`, not both"
-                )
-            )
+        problems += trainee_form_problems(item.source, item.path, item.data)
+    problems += replaced_trainee_problems(source, core)
     return problems
+
+
+def _words(text: Any) -> str:
+    return " ".join(str(text).split())
+
+
+def trainee_form_problems(source: Source, path: KeyPath, item: dict[str, Any]) -> list[Problem]:
+    """A duty's or criterion's `trainee:` form: drop or text, and a real change where needed."""
+    trainee = item.get("trainee") or {}
+    if trainee.get("drop") and len(trainee) > 1:
+        return [
+            source.problem(
+                (*path, "trainee"), "use either `drop: true` or a trainee `text`, not both"
+            )
+        ]
+    if (
+        item.get("area") in QUALIFIED_AREAS
+        and "text" in trainee
+        and _words(trainee["text"]) == _words(item.get("text", ""))
+    ):
+        return [
+            source.problem(
+                (*path, "trainee", "text"),
+                f"is the same as the band 4 text, but a {item['area']} duty needs a qualified "
+                "assistant practitioner: say how the trainee learns it under supervision, or use "
+                "`drop: true`",
+            )
+        ]
+    return []
+
+
+def replaced_trainee_problems(source: Source, core: Source) -> list[Problem]:
+    """A core item whose text a profile replaces keeps the core's trainee form unless the
+    profile gives its own, and that form was written for the core's text."""
+    with_form = {
+        item["id"]
+        for key in ("duties", "criteria")
+        for item in core.data.get(key, [])
+        if item.get("trainee")
+    }
+    return [
+        source.problem(
+            ("core", "replace", index, "text"),
+            f"replaces the text of '{entry['id']}', whose trainee form in _core was written for "
+            "the old text: give a `trainee:` form for the new text (or `trainee: {drop: true}`)",
+        )
+        for index, entry in enumerate(source.data.get("core", {}).get("replace", []))
+        if "text" in entry and "trainee" not in entry and entry["id"] in with_form
+    ]
 
 
 def trust_problems(source: Source, library: Library) -> list[Problem]:
@@ -140,6 +186,7 @@ def trust_problems(source: Source, library: Library) -> list[Problem]:
                 "names one: use `enhanced`, or give your own wording in `clauses: dbs:`",
             )
         )
+    problems += trainee_settings_problems(source, library)
     known = library.standard_clause_ids
     for key in data.get("clauses", {}):
         if key not in known:
@@ -212,6 +259,7 @@ def role_problems(source: Source, library: Library) -> list[Problem]:
                 )
         for index, entry in enumerate(changes.get("add", [])):
             path = (key, "add", index)
+            problems += trainee_form_problems(source, path, entry)
             problems += clause_ref_problems(
                 source, (*path, "standards"), entry.get("standards", []), library
             )
@@ -225,3 +273,40 @@ def trust_path_for(role: Source) -> Path | None:
     """The trust file a role names, resolved against the role file's folder."""
     trust = role.data.get("trust")
     return (role.path.parent / trust) if isinstance(trust, str) else None
+
+
+def trainee_settings_problems(source: Source, library: Library) -> list[Problem]:
+    """The trust's trainee settings: review months inside the programme, Annex 21 rows enough."""
+    settings = source.data.get("trainee") or {}
+    months = settings.get("programme_months", DEFAULT_PROGRAMME_MONTHS)
+    problems = []
+    reviews = settings.get("milestone_months") or []
+    if reviews != sorted(set(reviews)):
+        problems.append(
+            source.problem(
+                ("trainee", "milestone_months"),
+                "list each review month once, earliest first, such as [6, 12, 18]",
+            )
+        )
+    for index, month in enumerate(reviews):
+        if month >= months:
+            problems.append(
+                source.problem(
+                    ("trainee", "milestone_months", index),
+                    f"month {month} is not before the end of the {months}-month programme "
+                    "(trainee.programme_months); completion is always the last milestone",
+                )
+            )
+    if settings.get("pay_basis") == "annex21":
+        schedule = (library.afc_terms.data.get("annex21") or {}).get("schedule") or []
+        years = annex21_years(months)
+        if len(schedule) < years:
+            problems.append(
+                source.problem(
+                    ("trainee", "programme_months"),
+                    f"a {months}-month programme spans {years} years of the Annex 21 schedule, "
+                    f"but afc_terms.yaml has {len(schedule)} row(s): shorten the programme or "
+                    "add the rows to your afc_terms.yaml",
+                )
+            )
+    return problems

@@ -19,10 +19,15 @@ AREAS = (
     "improvement",
     "development",
 )
+#: duty areas whose work needs a qualified assistant practitioner: a trainee form must change them
+QUALIFIED_AREAS = ("clinical", "teaching")
 CATEGORIES = ("qualifications", "experience", "knowledge", "skills", "values")
 NEEDS = ("essential", "desirable")
 STATUSES = ("OFFICIAL", "SECONDARY", "CORROBORATED", "UNCONFIRMED")
 HCAS_ZONES = ("none", "inner_london", "outer_london", "fringe")
+PAY_BASES = ("band", "annex21")
+MIN_PROGRAMME_MONTHS, MAX_PROGRAMME_MONTHS = 12, 48
+DEFAULT_PROGRAMME_MONTHS = 24
 CONTRACTS = ("permanent", "fixed_term", "secondment", "bank")
 WORKING_PATTERNS = (
     "full_time",
@@ -78,7 +83,7 @@ TRAINEE_CRITERION: Schema = {
 }
 
 
-def _duty(*, with_id: bool, trainee: bool = True) -> Schema:
+def _duty(*, with_id: bool) -> Schema:
     fields: Schema = {
         "area": {"type": "string", "allowed": list(AREAS), "required": True},
         "text": {**TEXT, "required": True},
@@ -86,12 +91,11 @@ def _duty(*, with_id: bool, trainee: bool = True) -> Schema:
     }
     if with_id:
         fields["id"] = {**ID, "required": True}
-    if trainee:
-        fields["trainee"] = TRAINEE_DUTY
+    fields["trainee"] = TRAINEE_DUTY
     return {"type": "dict", "schema": fields}
 
 
-def _criterion(*, with_id: bool, trainee: bool = True) -> Schema:
+def _criterion(*, with_id: bool) -> Schema:
     fields: Schema = {
         "category": {"type": "string", "allowed": list(CATEGORIES), "required": True},
         "text": {**TEXT, "required": True},
@@ -106,8 +110,7 @@ def _criterion(*, with_id: bool, trainee: bool = True) -> Schema:
     }
     if with_id:
         fields["id"] = {**ID, "required": True}
-    if trainee:
-        fields["trainee"] = TRAINEE_CRITERION
+    fields["trainee"] = TRAINEE_CRITERION
     return {"type": "dict", "schema": fields}
 
 
@@ -127,6 +130,7 @@ PROFILE: Schema = {
     "name": {**TEXT, "required": True},
     "job_title": TEXT,
     "directed_by": TEXT,
+    "people": TEXT,
     "department": TEXT,
     "setting": TEXT,
     "purpose": TEXT,
@@ -214,7 +218,17 @@ TRUST: Schema = {
         "type": "dict",
         "schema": {
             "min_weekly_hours": {"type": "number", "min": 16, "max": 37.5},
-            "pay_basis": {"type": "string", "allowed": ["band", "annex21"]},
+            "pay_basis": {"type": "string", "allowed": list(PAY_BASES)},
+            "programme_months": {
+                "type": "integer",
+                "min": MIN_PROGRAMME_MONTHS,
+                "max": MAX_PROGRAMME_MONTHS,
+            },
+            "milestone_months": {
+                "type": "list",
+                "minlength": 1,
+                "schema": {"type": "integer", "min": 1, "max": MAX_PROGRAMME_MONTHS - 1},
+            },
             "progression": TEXT,
         },
     },
@@ -244,14 +258,14 @@ ROLE: Schema = {
     "duties": {
         "type": "dict",
         "schema": {
-            "add": {"type": "list", "schema": _duty(with_id=False, trainee=False)},
+            "add": {"type": "list", "schema": _duty(with_id=False)},
             "drop": {"type": "list", "schema": ID},
         },
     },
     "criteria": {
         "type": "dict",
         "schema": {
-            "add": {"type": "list", "schema": _criterion(with_id=False, trainee=False)},
+            "add": {"type": "list", "schema": _criterion(with_id=False)},
             "drop": {"type": "list", "schema": ID},
         },
     },
@@ -368,7 +382,30 @@ AFC_TERMS: Schema = {
     "hours": {"type": "dict", "required": True, "allow_unknown": True},
     "annual_leave": {"type": "dict", "allow_unknown": True},
     "unsocial_hours": {"type": "dict", "allow_unknown": True},
-    "annex21": {"type": "dict", "allow_unknown": True},
+    "annex21": {
+        "type": "dict",
+        "schema": {
+            "status": {"type": "string", "allowed": list(STATUSES), "required": True},
+            "sources": {**SOURCES, "required": True, "minlength": 1},
+            "schedule": {
+                "type": "list",
+                "required": True,
+                "minlength": 1,
+                "schema": {
+                    "type": "dict",
+                    "schema": {
+                        "years_before_completion": {
+                            "type": "integer",
+                            "min": 1,
+                            "required": True,
+                        },
+                        "pct": {"type": "number", "min": 1, "max": 100, "required": True},
+                    },
+                },
+            },
+            "note": TEXT,
+        },
+    },
 }
 
 CLAUSES: Schema = {
@@ -381,6 +418,7 @@ CLAUSES: Schema = {
                 "id": {**ID, "regex": r"[a-z_]+", "required": True},
                 "title": {**TEXT, "required": True},
                 "text": {**TEXT, "required": True},
+                "advert": TEXT,
                 "sources": SOURCES,
                 "signals": SIGNALS,
             },
@@ -429,23 +467,73 @@ PERSON_SPEC: Schema = {
     },
 }
 
+ADVERT_BOX: Schema = {
+    "type": "dict",
+    "required": True,
+    "schema": {
+        "label": {**TEXT, "required": True},
+        "min": {"type": "integer", "nullable": True, "min": 0, "required": True},
+        "max": {"type": "integer", "min": 1, "required": True},
+        "note": TEXT,
+    },
+}
+#: the advert text boxes jdbuilder fills; their labels and limits are data
+ADVERT_BOXES = (
+    "vacancy_title",
+    "job_overview",
+    "skills_and_qualities",
+    "working_for_your_organisation",
+    "job_description",
+)
+#: the other advert details jdbuilder fills, each with a label in the data
+ADVERT_DETAILS = (
+    "employer",
+    "location",
+    "pay_scheme",
+    "band",
+    "salary",
+    "contract",
+    "working_pattern",
+    "hours",
+    "closing_date",
+    "reference",
+    "contact",
+    "dbs",
+)
+
 NHS_JOBS: Schema = {
     "source": {**SOURCE, "required": True},
     "fields": {
         "type": "dict",
         "required": True,
-        "keysrules": {"type": "string", "regex": r"[a-z_]+"},
-        "valuesrules": {
-            "type": "dict",
-            "schema": {
-                "label": {**TEXT, "required": True},
-                "min": {"type": "integer", "nullable": True, "min": 0, "required": True},
-                "max": {"type": "integer", "min": 1, "required": True},
-                "note": TEXT,
+        "schema": dict.fromkeys(ADVERT_BOXES, ADVERT_BOX),
+    },
+    "paste_safety": TEXT,
+    "counting": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "line_break_counts_as": {
+                "type": "integer",
+                "allowed": [1, 2],
+                "required": True,
+                "meta": {"help": "1 or 2: how many characters a line break counts as"},
+            },
+            "source": SOURCE,
+        },
+    },
+    "other_fields": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "source": SOURCE,
+            "labels": {
+                "type": "dict",
+                "required": True,
+                "schema": {name: {**TEXT, "required": True} for name in ADVERT_DETAILS},
             },
         },
     },
-    "paste_safety": TEXT,
 }
 
 PATTERN = {"type": "string", "empty": False, "meta": {"help": "a regular expression"}}

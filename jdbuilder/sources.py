@@ -70,9 +70,8 @@ def load_yaml(path: Path) -> Source:
     text = read_text(path)
     if not text.strip():
         raise _fail(path, "file is empty; it needs YAML keys such as `name: ...`")
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose_node(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -80,8 +79,6 @@ def load_yaml(path: Path) -> Source:
         raise _fail(path, f"YAML syntax error: {reason}", line, column) from None
     except yaml.YAMLError as error:
         raise _fail(path, f"YAML error: {error}") from None
-    finally:
-        loader.dispose()
     if node is None:
         raise _fail(path, "file has only comments; it needs YAML keys such as `name: ...`")
     if not isinstance(node, yaml.MappingNode):
@@ -99,6 +96,28 @@ def load_yaml(path: Path) -> Source:
     if builder.problems:
         raise InvalidInput(builder.problems)
     return source
+
+
+def _compose_node(text: str) -> yaml.Node | None:
+    """The YAML node tree, parsed by libyaml (several times faster) where PyYAML has it.
+
+    A file libyaml refuses is parsed again by the pure-Python parser, so that syntax errors
+    keep PyYAML's wording (and a file only one of them accepts still loads).
+    """
+    if hasattr(yaml, "CSafeLoader"):
+        try:
+            return _single_node(yaml.CSafeLoader(text))
+        except yaml.YAMLError:
+            pass
+    return _single_node(yaml.SafeLoader(text))
+
+
+def _single_node(loader: Any) -> yaml.Node | None:
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
 
 
 class _Builder:

@@ -28,7 +28,7 @@ def test_example_roles_compose(
     pack = compose(load_role(EXAMPLES / role_file, library), library, AS_OF)
     assert pack.specialty_id == specialty
     assert pack.band == 4 and not pack.trainee
-    assert pack.job_title == library.profile(specialty).fields["job_title"]
+    assert pack.job_title.startswith(("Assistant Practitioner (", "Assistant Theatre Practitioner"))
     assert (pack.hours_per_week, pack.contract_text) == (hours, contract)
     assert pack.pay.pay_year == "2025/26"
     assert pack.pay.range_text == "£27,485 to £30,162 a year"
@@ -121,3 +121,33 @@ def test_trainee_variant(library: Library) -> None:
     for duty in pack.duties:
         if duty.area in ("clinical", "teaching"):
             assert duty.text not in band4_texts, duty.id
+
+
+def test_profile_words_fill_core_text(library: Library) -> None:
+    """Mental health posts say "service users" in the shared core duties too."""
+    pack = compose(role_from_options("mental_health", 4, None, library), library, AS_OF)
+    assessment = next(d for d in pack.duties if d.id == "core-assessment")
+    assert assessment.text.startswith("Contribute to the assessment of service users' needs")
+    assert assessment.origin.startswith("profiles/_core.yaml:")
+    radiography = compose(
+        role_from_options("diagnostic_radiography", 4, None, library), library, AS_OF
+    )
+    assert "patients' needs" in next(
+        d.text for d in radiography.duties if d.id == "core-assessment"
+    )
+
+
+def test_local_clinical_duty_is_derived_for_a_trainee(library: Library, in_tmp: Path) -> None:
+    (in_tmp / "role.yaml").write_text(
+        "specialty: diagnostic_radiography\nband: 3\ntrainee: true\n"
+        "duties:\n  add:\n"
+        "    - area: clinical\n      text: Perform mobile radiography on the wards.\n"
+        "      standards: [CS1.3]\n"
+    )
+    pack = compose(load_role(in_tmp / "role.yaml", library), library, AS_OF)
+    local = next(d for d in pack.duties if d.id == "local-duty-1")
+    assert local.text == (
+        "Learn to perform mobile radiography on the wards, under the direct supervision of the "
+        "HCPC-registered diagnostic radiographer."
+    )
+    assert local.band4_text == "Perform mobile radiography on the wards."

@@ -99,6 +99,11 @@ def test_installed_wheel_works_from_any_folder(wheel: Path, tmp_path: Path) -> N
     assert built.returncode == 0, built.stderr
     pack = json.loads((work / built.stdout.strip()).read_text())
     assert pack["specialty_id"] == "diagnostic_radiography"
+    documents = run(
+        "build", "mytrust/role.yaml", "-f", "pdf", "-o", "docs", "--as-of", "2026-01-15"
+    )
+    assert documents.returncode == 0, documents.stderr
+    assert len(list((work / "docs").glob("*.pdf"))) == 2  # templates and fonts from the wheel
     module = subprocess.run(
         [str(python), "-m", "jdbuilder", "specialties"],
         cwd=work,

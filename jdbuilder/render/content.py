@@ -1,0 +1,297 @@
+"""The words and colours both document formats print, worked out once so DOCX and PDF agree.
+
+Nothing here imports WeasyPrint, python-docx or Jinja2: the HTML templates and the DOCX
+writer both take their labels, derived sentences and colours from these functions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from jdbuilder.model import JobPack, StandardEvidence
+
+#: document key -> what the document is called; the key ends every file name
+DOCUMENTS = {
+    "job-description": "Job description",
+    "person-specification": "Person specification",
+}
+#: body text: NHS identity dark grey, 14.4:1 on white
+TEXT_COLOUR = "#212B32"
+#: WCAG 2 AA for normal-size text
+MIN_CONTRAST = 4.5
+#: logo types python-docx can embed; an SVG logo appears in the PDF only
+DOCX_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+WORKING_PATTERNS = {
+    "full_time": "full time",
+    "part_time": "part time",
+    "flexible_working": "flexible working considered",
+    "shifts": "shifts",
+    "nights": "nights",
+    "weekends": "weekends",
+    "on_call": "on call",
+    "term_time": "term time only",
+    "compressed_hours": "compressed hours",
+}
+PS_INTRO = (
+    "Essential criteria are what a candidate must have to be shortlisted. Desirable criteria "
+    "help us choose between candidates who meet all the essential criteria."
+)
+TRAINEE_INTRO = (
+    "This is a trainee post. The postholder trains to become a qualified assistant "
+    "practitioner while working in it."
+)
+STANDARDS_INTRO = (
+    "How this post meets the Skills for Health Core Standards for Assistant Practitioners (2009)."
+)
+NEED_TEXT = {"essential": "Essential", "desirable": "Desirable"}
+PAY_OUT_OF_DATE = "may be out of date"  # the phrase pay.pay_for puts in its pay warnings
+
+
+def long_date(day: datetime.date) -> str:
+    """15 January 2027."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def hours(value: float) -> str:
+    """37.5 -> '37.5', 30.0 -> '30'."""
+    return f"{value:g}"
+
+
+def document_title(pack: JobPack, document: str) -> str:
+    """'Job description: Assistant Practitioner (Diagnostic Radiography)'."""
+    return f"{DOCUMENTS[document]}: {pack.job_title}"
+
+
+def pay_text(pack: JobPack) -> str:
+    """The pay range with its pay year named, and any high cost area supplement."""
+    text = f"{pack.pay.range_text} ({pack.pay.pay_year} Agenda for Change rates)"
+    area = pack.pay.high_cost_area
+    if area:
+        text += (
+            f", plus a high cost area supplement of {area.pct:g}% of basic pay "
+            f"(at least £{area.minimum:,} and at most £{area.maximum:,} a year)"
+        )
+    return text
+
+
+def pay_note(pack: JobPack) -> str | None:
+    """A sentence telling the reader the pay shown may be out of date, when it may be."""
+    if any(PAY_OUT_OF_DATE in warning for warning in pack.warnings):
+        return (
+            f"Pay is shown at {pack.pay.pay_year} rates, the latest jdbuilder holds; "
+            "the rates for the current pay year may be higher."
+        )
+    return None
+
+
+def hours_text(pack: JobPack) -> str:
+    full_time = "full time" if pack.hours_per_week >= 37.5 else "part time"
+    return f"{hours(pack.hours_per_week)} hours a week ({full_time})"
+
+
+def working_pattern_text(pack: JobPack) -> str:
+    words = [WORKING_PATTERNS.get(p, p.replace("_", " ")) for p in pack.working_pattern]
+    return sentence_case(join_words(words)) if words else "To be agreed"
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join_words(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def details_rows(pack: JobPack) -> list[tuple[str, str]]:
+    """The job details table of the job description: (label, value) in print order."""
+    rows = [
+        ("Job title", pack.job_title),
+        ("Band", f"Agenda for Change band {pack.band}"),
+        ("Pay", pay_text(pack)),
+        ("Hours", hours_text(pack)),
+        ("Contract", pack.contract_text),
+        ("Working pattern", working_pattern_text(pack)),
+        ("Base", pack.base),
+        ("Department", pack.department),
+        ("Reports to", pack.reports_to),
+        ("Accountable to", pack.accountable_to),
+        ("Work directed by", sentence_case(pack.directed_by)),
+    ]
+    if pack.reference:
+        rows.append(("Job reference", pack.reference))
+    if pack.closing_date:
+        rows.append(("Closing date", long_date(pack.closing_date)))
+    return rows
+
+
+def ps_details_rows(pack: JobPack) -> list[tuple[str, str]]:
+    """The short details table at the top of the person specification."""
+    rows = [
+        ("Job title", pack.job_title),
+        ("Band", f"Agenda for Change band {pack.band}"),
+        ("Department", pack.department),
+    ]
+    if pack.reference:
+        rows.append(("Job reference", pack.reference))
+    return rows
+
+
+def training_rows(pack: JobPack) -> list[tuple[str, str]]:
+    """The training programme of a trainee post; empty for a qualified post."""
+    training = pack.training
+    if training is None:
+        return []
+    return [
+        ("Programme", training.programme),
+        ("Duration", training.duration),
+        ("Care Certificate", training.care_certificate),
+        ("English and maths", training.english_and_maths),
+        ("Minimum hours", f"At least {hours(training.min_weekly_hours)} hours a week"),
+        ("Supervision", training.supervision),
+        ("Progression", training.progression),
+        ("Pay basis", training.pay_basis_text),
+    ]
+
+
+def example_notice(pack: JobPack) -> str | None:
+    """The first-page notice of a pack built for a fictional example trust."""
+    if not pack.trust.example:
+        return None
+    return (
+        f"{pack.trust.name} is a fictional example trust. This document shows what jdbuilder "
+        "produces; it is not a real vacancy."
+    )
+
+
+def footer_lines(pack: JobPack) -> tuple[str, str, str]:
+    """The running footer, without the page numbers each format adds itself."""
+    return (
+        pack.trust.name,
+        f"{pack.job_title}, band {pack.band}",
+        f"Version {pack.version} · Review date {long_date(pack.review_date)}",
+    )
+
+
+def assessed_text(codes: list[str]) -> str:
+    return ", ".join(codes)
+
+
+def legend_text(pack: JobPack) -> str:
+    """'How assessed: A = Application form; I = Interview; ...'."""
+    entries = "; ".join(f"{e['code']} = {e['meaning']}" for e in pack.assessment_legend)
+    return f"How assessed: {entries}."
+
+
+@dataclass
+class StandardRow:
+    """One row of the 'core standards this post meets' table."""
+
+    standard: str  # 'CS1.1' or 'CS4'
+    text: str  # the clause, or the standard's title
+    evidence: str  # how the post meets it, or why it is not assessed
+    where: list[str]  # where the documents show it: 'Duties: ...', 'Person specification: ...'
+    assessed: bool
+
+
+def evidence_places(pack: JobPack, item_ids: list[str]) -> list[str]:
+    """Where in the documents the evidence is: duty areas and person specification categories."""
+    areas = [a.title for a in pack.duty_areas if any(d.id in item_ids for d in a.duties)]
+    categories = [c.title for c in pack.person_spec if any(k.id in item_ids for k in c.criteria)]
+    places = []
+    if areas:
+        places.append(f"Duties: {'; '.join(areas)}.")
+    if categories:
+        places.append(f"Person specification: {'; '.join(categories)}.")
+    return places
+
+
+def short_reason(reason: str) -> str:
+    """The first statement of a not-assessed reason: the data keeps the research notes."""
+    first = reason.split(". ")[0].split(": ")[0].rstrip(".")
+    return f"{first}."
+
+
+def standards_rows(pack: JobPack) -> list[StandardRow]:
+    """Every verified core standard clause with the post's evidence; the rest as not assessed."""
+    rows: list[StandardRow] = []
+    for standard in pack.core_standards:
+        for clause in standard.clauses:
+            places = evidence_places(pack, clause.evidenced_by)
+            rows.append(StandardRow(clause.id, clause.text, clause.statement, places, True))
+        if not standard.clauses:
+            rows.append(
+                StandardRow(
+                    standard.id, standard_title(standard), not_assessed_text(standard), [], False
+                )
+            )
+    return rows
+
+
+def standard_title(standard: StandardEvidence) -> str:
+    return standard.title or f"Standard {standard.id[2:]} (title not verified)"
+
+
+def not_assessed_text(standard: StandardEvidence) -> str:
+    reason = short_reason(standard.not_assessed_reason or "its text is not verified")
+    return f"Not assessed: {reason}"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of '#RRGGBB'."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two '#RRGGBB' colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def heading_colour(brand_colour: str) -> str:
+    """The brand colour for heading text when it reaches 4.5:1 on white, else dark text.
+
+    A light brand colour (NHS warm yellow, say) still appears as decoration: rules and borders.
+    """
+    if contrast_ratio(brand_colour, "#FFFFFF") >= MIN_CONTRAST:
+        return brand_colour.upper()
+    return TEXT_COLOUR
+
+
+def logo_embeds_in_docx(pack: JobPack) -> bool:
+    path = pack.trust.logo_path
+    return path is None or Path(path).suffix.lower() in DOCX_LOGO_SUFFIXES
+
+
+def format_warnings(pack: JobPack, formats: list[str]) -> list[str]:
+    """What a user should know about how the chosen formats show this pack."""
+    if "docx" in formats and not logo_embeds_in_docx(pack):
+        return [
+            f"the DOCX files show the trust name instead of the logo: Word documents written by "
+            f"jdbuilder can carry a PNG or JPEG logo, not {Path(str(pack.trust.logo_path)).name}; "
+            "add a PNG copy of the logo and name it in the trust file's `logo:`"
+        ]
+    return []
+
+
+def keywords(pack: JobPack, document: str) -> str:
+    """Document keywords for the PDF and DOCX properties."""
+    words = [
+        DOCUMENTS[document].lower(),
+        pack.job_title,
+        f"band {pack.band}",
+        pack.specialty_name,
+        "assistant practitioner",
+        "Agenda for Change",
+        "NHS",
+    ]
+    if pack.trainee:
+        words.insert(3, "trainee")
+    return ", ".join(words)

@@ -1,0 +1,68 @@
+"""The job description and person specification as tagged PDF/UA-1, through WeasyPrint.
+
+One font configuration and the parsed stylesheets are kept for the whole process, so that a
+batch of posts parses the fonts and print.css once rather than once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from jdbuilder.model import JobPack
+from jdbuilder.render.html import (
+    FONTS_STYLESHEET,
+    STYLESHEET,
+    TEMPLATES,
+    find_template_file,
+    render_html,
+    template_search_path,
+)
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+@cache
+def font_config() -> FontConfiguration:
+    """The process's one font configuration: it holds the bundled fonts once loaded."""
+    return FontConfiguration()
+
+
+@cache
+def _parsed(path: Path, modified: float) -> CSS:
+    del modified  # part of the cache key only: an edited local stylesheet is parsed again
+    return CSS(filename=str(path), font_config=font_config())
+
+
+def stylesheets(template_dirs: Sequence[Path] = ()) -> list[CSS]:
+    """fonts.css and print.css from the template search path, parsed once each."""
+    paths = [find_template_file(name, template_dirs) for name in (FONTS_STYLESHEET, STYLESHEET)]
+    return [_parsed(path, path.stat().st_mtime) for path in paths]
+
+
+#: images WeasyPrint has decoded (the trust logo), shared by every document of the process
+_image_cache: dict[str, Any] = {}
+
+
+def render_pdf(pack: JobPack, document: str, template_dirs: Sequence[Path] = ()) -> bytes:
+    """One document as a tagged PDF/UA-1 file."""
+    html = render_html(pack, document, template_dirs)
+    # relative addresses in a template (an image beside a local template) resolve against
+    # the first template folder
+    base_url = template_search_path(template_dirs)[0].resolve().as_uri() + "/"
+    pdf: bytes = HTML(string=html, base_url=base_url).write_pdf(
+        stylesheets=stylesheets(template_dirs),
+        font_config=font_config(),
+        pdf_variant=PDF_VARIANT,
+        cache=_image_cache,
+    )
+    return pdf
+
+
+def render_files(pack: JobPack, template_dirs: Sequence[Path] = ()) -> dict[str, bytes]:
+    return {f"{document}.pdf": render_pdf(pack, document, template_dirs) for document in TEMPLATES}
