@@ -285,7 +285,10 @@ def test_a_job_description_is_read_with_its_person_specification(
     )
     [entry] = data["files"]  # the person specification is not reported on its own
     assert code == 0
-    assert entry["path"] == "ap-band4-job-description.docx + ap-band4-person-specification.docx"
+    assert entry["path"] == "ap-band4-job-description.docx"
+    assert entry["findings"][0]["message"] == (
+        "Read with its person specification, ap-band4-person-specification.docx."
+    )
     level5 = next(f for f in entry["findings"] if f["code"] == "ps-level5")
     assert level5["location"] == "ap-band4-person-specification.docx, table 2, row 2"
 
@@ -583,6 +586,7 @@ def jd_folder(in_tmp: Path, samples: Path, runner: CliRunner) -> Path:
     )
     assert built.exit_code == 0, built.output
     (folder / "notes.json").write_text("[]")
+    (folder / "packs" / "ap-advert.txt").write_text("Assistant Practitioner. Apply now.")
     (folder / "legacy.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (folder / "~$good.docx").write_bytes(b"lock")
     (folder / ".git" / "config.txt").write_text("not a JD")
@@ -638,7 +642,7 @@ def test_audit_prints_matrix_overdue_reviews_and_totals(runner: CliRunner, jd_fo
         "  1 overdue for review, 1 with no review date, 1 not about an assistant practitioner"
         in text
     )
-    assert "3 other files were skipped (not job descriptions)." in text
+    assert "4 other files were skipped (not job descriptions)." in text
 
 
 def test_audit_json_and_html(runner: CliRunner, jd_folder: Path) -> None:
@@ -681,6 +685,7 @@ def test_audit_json_and_html(runner: CliRunner, jd_folder: Path) -> None:
     assert sorted(s["path"] for s in data["skipped"]) == [
         "jds/logo.png",
         "jds/notes.json",
+        "jds/packs/ap-advert.txt",
         "jds/trust.yaml",
     ]
     page = (jd_folder.parent / "audit.html").read_text(encoding="utf-8")

@@ -16,6 +16,10 @@ from jdbuilder.check.run import Checker
 from jdbuilder.errors import JDBuilderError, display_path
 
 
+#: `jdbuilder build -f advert` writes NAME-advert.txt beside the job description
+ADVERT_SUFFIX = "-advert"
+
+
 @dataclass
 class Skipped:
     """A file under the folder that is not a job description."""
@@ -68,6 +72,8 @@ def find_documents(folder: Path) -> tuple[list[Path], list[Skipped]]:
                 found.append(path)  # reported as unreadable, with how to convert it
             elif kind is None:
                 skipped.append(Skipped(display_path(path), "not a job description format"))
+            elif path.stem.endswith(ADVERT_SUFFIX):
+                skipped.append(Skipped(display_path(path), "a jdbuilder NHS Jobs advert"))
             elif kind == "pack" and not _is_pack(path):
                 skipped.append(Skipped(display_path(path), "JSON that is not a jdbuilder pack"))
             elif kind == "role" and not _is_role(path):

@@ -61,7 +61,17 @@ class Checker:
                 ],
                 unreadable=str(error),
             )
-        return self.check_document(document)
+        report = self.check_document(document)
+        if person_spec is not None:
+            report.findings.insert(
+                0,
+                Finding(
+                    "info",
+                    "person-spec-file",
+                    f"Read with its person specification, {display_path(person_spec)}.",
+                ),
+            )
+        return report
 
     def check_document(self, document: Document) -> FileReport:
         """Every check on a document that was read."""
@@ -131,4 +141,4 @@ def with_person_spec(document: Document, person_spec: Document) -> Document:
     """One document: the job description, then its person specification's blocks."""
     name = Path(person_spec.path).name
     blocks = [Block(b.text, f"{name}, {b.location}") for b in person_spec.blocks]
-    return Document(f"{document.path} + {name}", document.kind, [*document.blocks, *blocks])
+    return Document(document.path, document.kind, [*document.blocks, *blocks])
