@@ -15,7 +15,6 @@ from jdbuilder.check.results import FileReport
 from jdbuilder.check.run import Checker
 from jdbuilder.errors import JDBuilderError, display_path
 
-
 #: `jdbuilder build -f advert` writes NAME-advert.txt beside the job description
 ADVERT_SUFFIX = "-advert"
 
