@@ -85,6 +85,8 @@ def file_lines(report: FileReport) -> Iterator[str]:
             yield f"      {shorten(standard.reason, 150)}"
         for clause in standard.clauses:
             yield _evidence_line(clause)
+        if standard.status != "not_assessed" and standard.reason:
+            yield "      (only the clauses above have verified text; the rest are not assessed)"
     yield "  Standard clauses"
     for status in ("met", "partial", "missing"):
         titles = [c.title for c in report.clauses if c.status == status]
