@@ -234,6 +234,7 @@ def test_acronyms_must_be_spelled_out_on_first_use(checker: Checker) -> None:
         "Wear personal protective equipment (PPE) at all times.",
         "A DBS (Disclosure and Barring Service) check is needed; the UK GDPR applies.",
         "Use SOPs.",
+        "Complete Part II of the certificate, then the IV cannulation course.",
     )
     assert [(s, m) for s, _, m in found] == [
         (
@@ -244,6 +245,7 @@ def test_acronyms_must_be_spelled_out_on_first_use(checker: Checker) -> None:
             "warning",
             "“GDPR” is not spelled out where it is first used; write it in full, then (GDPR).",
         ),
+        ("warning", "“IV” is not spelled out where it is first used; write it in full, then (IV)."),
     ]
 
 

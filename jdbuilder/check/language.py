@@ -24,6 +24,10 @@ from jdbuilder.check.text import shorten, words
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&()]*[A-Z](s?)\b")
+_ROMAN = re.compile(r"[IVX]+")
+_NUMBERED = re.compile(
+    r"\b(?:part|level|stage|phase|grade|section|schedule|annex|year|volume)\s+$", re.I
+)
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _SILENT_ES_ED = re.compile(r"(?<![tdszcg])(?<!sh)(?<!ch)e[sd]$")
 QUOTE = 80
@@ -120,6 +124,8 @@ def acronyms(document: Document, language: Language) -> list[Finding]:
             acronym = match.group()[: -len(match.group(1))] if match.group(1) else match.group()
             if acronym in seen or acronym in language.known_acronyms:
                 continue
+            if _ROMAN.fullmatch(acronym) and _NUMBERED.search(sentence.text[: match.start()]):
+                continue  # "Part II", "Level III": a number, not an acronym
             seen.add(acronym)
             if not _spelled_out(sentence.text, match.start(), match.end()):
                 findings.append(
