@@ -447,6 +447,130 @@ def advert(
         raise AdvertLimitError(composed)
 
 
+def _checker(ctx: click.Context, as_of: datetime.date, review_months: int | None) -> Any:
+    from jdbuilder.check.run import Checker, Settings
+
+    return Checker(_library(ctx), Settings(as_of, review_months))
+
+
+def _write_html(path: Path, content: bytes) -> None:
+    from jdbuilder.output import write_atomic
+
+    write_atomic(path, content)
+    click.echo(f"HTML report written to {path}", err=True)
+
+
+_check_options = [
+    click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a report."),
+    click.option(
+        "--html",
+        "html_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Also write a self-contained HTML report to this file.",
+    ),
+    click.option(
+        "--as-of",
+        "as_of",
+        callback=_parse_date,
+        metavar="DATE",
+        help="Check against this date (pay year, review age), YYYY-MM-DD (default: today).",
+    ),
+    click.option(
+        "--review-months",
+        type=click.IntRange(1, 120),
+        metavar="N",
+        help="A review older than N months is overdue (default: 12, from standards/check.yaml).",
+    ),
+]
+
+
+def _with_check_options(command: Any) -> Any:
+    for option in reversed(_check_options):
+        command = option(command)
+    return command
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_with_check_options
+@click.pass_context
+def check(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    as_json: bool,
+    html_file: Path | None,
+    as_of: datetime.date,
+    review_months: int | None,
+) -> None:
+    """Check job descriptions against the AP core standards and band 4 terms.
+
+    Reads Word (.docx), PDF, text or Markdown files, jdbuilder JSON packs and role files.
+    Exit status 0 when every file is compliant, 1 when any has an error-level finding
+    or cannot be read.
+
+    \b
+    Examples:
+      jdbuilder check old-jds/ap-radiography.docx
+      jdbuilder check *.pdf --html report.html --as-of 2026-01-15
+      jdbuilder check out/radiography/*-pack.json --json
+    """
+    from jdbuilder.check.report_json import check_data
+    from jdbuilder.check.report_text import check_text
+
+    checker = _checker(ctx, as_of, review_months)
+    reports = checker.check_paths(files)
+    if html_file is not None:
+        from jdbuilder.check.report_html import check_html
+
+        _write_html(html_file, check_html(reports, as_of))
+    if as_json:
+        click.echo(json.dumps(check_data(reports), indent=2, ensure_ascii=False))
+    else:
+        click.echo(check_text(reports), nl=False)
+    if not all(report.compliant for report in reports):
+        ctx.exit(EXIT_INVALID)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@_with_check_options
+@click.pass_context
+def audit(
+    ctx: click.Context,
+    folder: Path,
+    as_json: bool,
+    html_file: Path | None,
+    as_of: datetime.date,
+    review_months: int | None,
+) -> None:
+    """Check every job description under a folder: a coverage matrix, overdue reviews, totals.
+
+    Looks for .docx, .pdf, .txt and .md files, jdbuilder packs (.json) and role files
+    (.yaml), in sub-folders too. Exit status 0 when every one is compliant, 1 otherwise.
+
+    \b
+    Examples:
+      jdbuilder audit shared-drive/job-descriptions/
+      jdbuilder audit jds/ --html audit.html --review-months 24
+    """
+    from jdbuilder.check.audit import audit as audit_folder
+    from jdbuilder.check.report_audit import audit_data, audit_text
+
+    checker = _checker(ctx, as_of, review_months)
+    result = audit_folder(folder, checker)
+    if html_file is not None:
+        from jdbuilder.check.report_html import audit_html
+
+        _write_html(html_file, audit_html(result, as_of, checker.review_months))
+    if as_json:
+        data = audit_data(result, as_of, checker.review_months)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(audit_text(result, as_of, checker.review_months), nl=False)
+    if not all(report.compliant for report in result.reports):
+        ctx.exit(EXIT_INVALID)
+
+
 def main() -> None:
     """Console script entry point."""
     cli(prog_name="jdbuilder")

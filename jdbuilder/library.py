@@ -20,6 +20,8 @@ STANDARD_FILES = {
     "clauses": "clauses.yaml",
     "person_spec": "person_spec.yaml",
     "nhs_jobs": "nhs_jobs.yaml",
+    "check": "check.yaml",
+    "language": "language.yaml",
 }
 CORE_ID = "_core"
 

@@ -536,6 +536,152 @@ NHS_JOBS: Schema = {
     },
 }
 
+PATTERN = {"type": "string", "empty": False, "meta": {"help": "a regular expression"}}
+PATTERNS = {"type": "list", "minlength": 1, "schema": PATTERN}
+PATTERN_GROUPS: Schema = {
+    "type": "list",
+    "minlength": 1,
+    "schema": {"type": "dict", "schema": {"any": {**PATTERNS, "required": True}}},
+}
+REQUIRED = {"required": True}
+
+CHECK: Schema = {
+    "severity": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "core_clause_missing_is_error": {"type": "list", "schema": CLAUSE_REF, **REQUIRED},
+            "required_clauses": {"type": "list", "schema": TEXT, **REQUIRED},
+        },
+    },
+    "role": {"type": "dict", "required": True, "schema": {"any": {**PATTERNS, **REQUIRED}}},
+    "trainee": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "title_blocks": {"type": "integer", "min": 1, **REQUIRED},
+            "any": {**PATTERNS, **REQUIRED},
+            "job_title_label": {**PATTERN, **REQUIRED},
+        },
+    },
+    "band": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "ap": {"type": "integer", "min": 1, "max": 9, **REQUIRED},
+            "trainee": {"type": "integer", "min": 1, "max": 9, **REQUIRED},
+            "declared": {**PATTERNS, **REQUIRED},
+            "mention": {**PATTERN, **REQUIRED},
+            "not_this_post": PATTERNS,
+        },
+    },
+    "salary": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "min_annual": {"type": "integer", "min": 0, **REQUIRED},
+            "amount": {**PATTERN, **REQUIRED},
+            "range_joiner": {**PATTERN, **REQUIRED},
+            "percentage_basis": PATTERNS,
+        },
+    },
+    "hours": {"type": "dict", "required": True, "schema": {"weekly": {**PATTERNS, **REQUIRED}}},
+    "directed_by": {**PATTERN_GROUPS, **REQUIRED},
+    "accountability": {**PATTERN_GROUPS, **REQUIRED},
+    "person_spec": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "heading": {**PATTERNS, **REQUIRED},
+            "essential": {**PATTERN, **REQUIRED},
+            "desirable": {**PATTERN, **REQUIRED},
+            "trainee_programme": {**PATTERN_GROUPS, **REQUIRED},
+        },
+    },
+    "review": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "months": {"type": "integer", "min": 1, "max": 120, **REQUIRED},
+            "done_labels": {**PATTERNS, **REQUIRED},
+            "due_labels": {**PATTERNS, **REQUIRED},
+            "plain_labels": {**PATTERNS, **REQUIRED},
+            "label_gap": {"type": "integer", "min": 0, "max": 200, **REQUIRED},
+        },
+    },
+}
+
+WORD_LIST = {
+    "type": "list",
+    "minlength": 1,
+    "schema": {
+        "type": "string",
+        "regex": r"[a-z][a-z-]*\*?",
+        "meta": {"help": "a lower-case word, or a word start ending in *"},
+    },
+}
+
+LANGUAGE: Schema = {
+    "gender_coded": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "citation": {**TEXT, **REQUIRED},
+            "status": {"type": "string", "allowed": list(STATUSES), **REQUIRED},
+            "note": TEXT,
+            "sources": SOURCES,
+            "masculine": {**WORD_LIST, **REQUIRED},
+            "feminine": {**WORD_LIST, **REQUIRED},
+            "allowlist": {
+                "type": "list",
+                "schema": {
+                    "type": "dict",
+                    "schema": {
+                        "reason": {**TEXT, **REQUIRED},
+                        "patterns": {**PATTERNS, **REQUIRED},
+                        "sources": SOURCES,
+                    },
+                },
+            },
+        },
+    },
+    "long_sentence": {
+        "type": "dict",
+        "required": True,
+        "schema": {"max_words": {"type": "integer", "min": 5, **REQUIRED}, "source": SOURCE},
+    },
+    "acronyms": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "known": {"type": "list", "schema": {"type": "string", "regex": r"[A-Z][A-Za-z0-9&]*"}},
+            "sources": SOURCES,
+        },
+    },
+    "readability": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "method": {**TEXT, **REQUIRED},
+            "formula": {**TEXT, **REQUIRED},
+            "running_text_min_words": {"type": "integer", "min": 1, **REQUIRED},
+            "source": SOURCE,
+            "bands": {
+                "type": "list",
+                "minlength": 1,
+                "required": True,
+                "schema": {
+                    "type": "dict",
+                    "schema": {
+                        "min": {"type": "number", **REQUIRED},
+                        "label": {**TEXT, **REQUIRED},
+                    },
+                },
+            },
+        },
+    },
+}
+
 SCHEMAS: dict[str, Schema] = {
     "profile": PROFILE,
     "trust": TRUST,
@@ -545,4 +691,6 @@ SCHEMAS: dict[str, Schema] = {
     "clauses": CLAUSES,
     "person_spec": PERSON_SPEC,
     "nhs_jobs": NHS_JOBS,
+    "check": CHECK,
+    "language": LANGUAGE,
 }

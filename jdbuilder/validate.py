@@ -139,6 +139,8 @@ FILE_KINDS_BY_NAME = {
     "clauses.yaml": "clauses",
     "person_spec.yaml": "person_spec",
     "nhs_jobs.yaml": "nhs_jobs",
+    "check.yaml": "check",
+    "language.yaml": "language",
 }
 
 
