@@ -484,7 +484,7 @@ def test_overview_is_written_for_an_applicant(library: Library) -> None:
         "(Diagnostic Radiography) to join our diagnostic imaging team."
     )
     assert sentences[1].startswith("You will perform standard, protocol-driven plain-film")
-    assert "The HCPC-registered diagnostic radiographer directs your work." in sentences
+    assert "The registered diagnostic radiographer directs your work." in sentences
     assert "postholder" not in overview.lower()
 
 

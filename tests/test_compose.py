@@ -148,6 +148,6 @@ def test_local_clinical_duty_is_derived_for_a_trainee(library: Library, in_tmp: 
     local = next(d for d in pack.duties if d.id == "local-duty-1")
     assert local.text == (
         "Learn to perform mobile radiography on the wards, under the direct supervision of the "
-        "HCPC-registered diagnostic radiographer."
+        "registered diagnostic radiographer."
     )
     assert local.band4_text == "Perform mobile radiography on the wards."

@@ -173,7 +173,7 @@ def test_training_section_states_programme_hours_supervision_and_progression(
     )
     assert training.min_weekly_hours == 30
     assert training.supervision.startswith(
-        "Direct supervision by a registered professional, the HCPC-registered diagnostic "
+        "Direct supervision by a registered professional, the registered diagnostic "
         "radiographer, while training"
     )
     assert training.progression.startswith("When you complete the level 5 qualification")
@@ -186,7 +186,7 @@ def test_training_section_states_programme_hours_supervision_and_progression(
     assert trainee.purpose == (
         "This is a training post leading to the band 4 Assistant Practitioner (Diagnostic "
         "Radiography) post. The postholder completes a level 5 programme and works under the "
-        "direct supervision of the HCPC-registered diagnostic radiographer, taking on the work "
+        "direct supervision of the registered diagnostic radiographer, taking on the work "
         f"described here only once signed off as competent in it. {band4.purpose}"
     )
 
@@ -439,9 +439,9 @@ def test_local_duties_take_trainee_forms_or_the_default_rule(
     local = {d.id: d.text for d in pack.duties if d.id.startswith("local-")}
     assert local == {
         "local-duty-1": "Learn to perform mobile radiography on the wards, under the direct "
-        "supervision of the HCPC-registered diagnostic radiographer.",
+        "supervision of the registered diagnostic radiographer.",
         "local-duty-2": "Learn to ECG recording for cardiac patients, under the direct "
-        "supervision of the HCPC-registered diagnostic radiographer.",
+        "supervision of the registered diagnostic radiographer.",
         "local-duty-4": "Keep the equipment log.",
     }
     diff = pack.trainee_changes
