@@ -31,6 +31,7 @@ LANGUAGE = "en-GB"
 HEADER_FILL = "E8EDEE"  # NHS pale grey: table header rows and row labels
 NOTICE_FILL = "FFF8E5"
 NOTICE_RULE = "FFB81C"  # NHS warm yellow: decoration only, never text
+NOTE_COLOUR = "4C6272"  # NHS mid grey, 6.2:1 on white: a note under a competency
 LOGO_WIDTH = Mm(48)
 CONTENT_WIDTH_MM = 174  # A4 (210 mm) less 18 mm margins
 LANDSCAPE_WIDTH_MM = 261  # A4 landscape (297 mm) less 18 mm margins: the training record
@@ -540,7 +541,7 @@ class WordDocument:
                 if item.note:
                     note = row.cells[0].add_paragraph(style=self.styles.normal)
                     note.paragraph_format.space_after = Pt(2)
-                    note.add_run(item.note).italic = True
+                    note.add_run(item.note).font.color.rgb = _colour(NOTE_COLOUR)
             if group.keep_together:
                 _keep_together(table)
         self.milestones(record)
