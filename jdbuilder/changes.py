@@ -118,7 +118,7 @@ def training_rows(diff: TraineeDiff) -> list[list[str]]:
 
 def diff_appendix(diff: TraineeDiff) -> Appendix:
     """The differences as tables of plain text, ready for a document's appendix."""
-    pay_note = f" {diff.pay_warning}." if diff.pay_warning else ""
+    pay_note = f". Warning: {diff.pay_warning}." if diff.pay_warning else ""
     post = AppendixTable(
         "The post",
         ["", "Band 4 post", "Trainee post"],
@@ -186,7 +186,7 @@ def diff_appendix(diff: TraineeDiff) -> Appendix:
         introduction=(
             f"The trainee post is derived from the band 4 {diff.band4_title} post. These tables "
             "list every difference, for HR and job evaluation panels. "
-            f"{_count(unchanged[0], 'duty', 'duties')} and "
+            f"{_count(unchanged[0], 'duty', 'duties').capitalize()} and "
             f"{_count(unchanged[1], 'criterion', 'criteria')} read the same in both posts."
         ),
         tables=[
@@ -204,7 +204,7 @@ def diff_appendix(diff: TraineeDiff) -> Appendix:
 
 def _count(number: int, one: str, many: str) -> str:
     word = one if number == 1 else many
-    return f"{'No' if number == 0 else number} {word}"
+    return f"{'no' if number == 0 else number} {word}"
 
 
 def diff_text(diff: TraineeDiff, width: int = 100) -> str:

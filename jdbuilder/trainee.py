@@ -86,7 +86,7 @@ def pay_basis_text(pay: Pay, afc_terms: dict[str, Any]) -> str:
         )
     bands = pay_year_data(afc_terms, pay.pay_year)["bands"]
     rows = [
-        f"{rate.pct:g}% (£{rate.amount:,} a year) {_years_before(rate.years_before_completion)}"
+        f"{rate.pct:g}% (£{rate.amount:,} a year) {years_before_text(rate.years_before_completion)}"
         for rate in pay.annex21
     ]
     text = (
@@ -113,7 +113,8 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _years_before(years: int) -> str:
+def years_before_text(years: int) -> str:
+    """When an Annex 21 row applies: 'in the final 12 months before completion'."""
     if years == 1:
         return "in the final 12 months before completion"
     return f"from {years - 1} to {years} years before completion"

@@ -15,6 +15,8 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
+from jdbuilder.model import JobPack
+
 
 def normalise(text: str) -> str:
     """Whitespace collapsed: PDF text comes back split into lines, also after a hyphen
@@ -142,3 +144,33 @@ def page_fonts(reader: PdfReader) -> set[str]:
         for font in page["/Resources"]["/Font"].values():
             names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
     return names
+
+
+# -- PDF layout: what WeasyPrint lays out, before it is written -------------------------
+
+
+def text_styles(pack: JobPack, document: str) -> list[tuple[bool, Any]]:
+    """(in a page margin, style) of every piece of text WeasyPrint lays out."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from jdbuilder.render import html, pdf
+
+    laid_out = HTML(string=html.render_html(pack, document)).render(
+        stylesheets=pdf.stylesheets(), font_config=pdf.font_config()
+    )
+    found: list[tuple[bool, Any]] = []
+
+    def walk(box: Any, in_margin: bool) -> None:
+        if isinstance(box, boxes.TextBox):
+            found.append((in_margin, box.style))
+        for child in getattr(box, "children", None) or []:
+            walk(child, in_margin or isinstance(box, boxes.MarginBox))
+
+    for page in laid_out.pages:
+        walk(page._page_box, False)
+    return found
+
+
+def hex_colour(colour: Any) -> str:
+    return "#" + "".join(f"{round(channel * 255):02X}" for channel in tuple(colour)[:3])

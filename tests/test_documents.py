@@ -21,6 +21,7 @@ from readback import (
     docx_paragraphs,
     docx_text,
     heading_levels,
+    hex_colour,
     marked_text,
     normalise,
     open_docx,
@@ -29,6 +30,7 @@ from readback import (
     pdf_body_text,
     pdf_text,
     structure_tree,
+    text_styles,
 )
 
 from jdbuilder.build import render_pack
@@ -522,13 +524,19 @@ def test_template_mistake_is_an_error_naming_template_and_line(
 def test_libreoffice_opens_every_docx(
     built: dict[str, tuple[JobPack, dict[str, bytes]]], tmp_path: Path
 ) -> None:
-    pages = {"job-description": range(4, 10), "person-specification": range(1, 5)}
+    pages = {
+        "job-description": range(4, 10),
+        "trainee-job-description": range(10, 18),  # with the "what changes" appendix
+        "person-specification": range(1, 5),
+        "training-record": range(6, 14),
+    }
     sources = []
-    for post, (_, files) in built.items():
-        for document in DOCUMENTS:
+    for post, (pack, files) in built.items():
+        for document in content.documents(pack):
             path = tmp_path / f"{post}-{document}.docx"
             path.write_bytes(files[f"{document}.docx"])
             sources.append(path)
+    assert any(source.stem.endswith("training-record") for source in sources)
     result = subprocess.run(
         [
             "soffice",
@@ -548,9 +556,15 @@ def test_libreoffice_opens_every_docx(
     for source in sources:
         converted = tmp_path / "pdf" / f"{source.stem}.pdf"
         assert converted.is_file(), f"LibreOffice did not convert {source.name}: {result.stderr}"
-        document = next(d for d in DOCUMENTS if source.stem.endswith(d))
-        count = len(open_pdf(converted.read_bytes()).pages)
+        document = next(d for d in content.DOCUMENTS if source.stem.endswith(d))
+        if document == "job-description" and "trainee" in source.stem:
+            document = "trainee-job-description"
+        reader = open_pdf(converted.read_bytes())
+        count = len(reader.pages)
         assert count in pages[document], f"{source.name}: {count} pages"
+        box = reader.pages[0].mediabox
+        size = (round(float(box.width)), round(float(box.height)))
+        assert size == ((842, 595) if document == "training-record" else (595, 842)), source.name
 
 
 def test_weasyprint_reports_no_problem(
@@ -570,33 +584,6 @@ def test_weasyprint_reports_no_problem(
     assert any("missing.png" in record.getMessage() for record in caplog.records)
 
 
-def _text_styles(pack: JobPack, document: str) -> list[tuple[bool, Any]]:
-    """(in a page margin, style) of every piece of text WeasyPrint lays out."""
-    from weasyprint import HTML
-    from weasyprint.formatting_structure import boxes
-
-    from jdbuilder.render import html, pdf
-
-    laid_out = HTML(string=html.render_html(pack, document)).render(
-        stylesheets=pdf.stylesheets(), font_config=pdf.font_config()
-    )
-    found: list[tuple[bool, Any]] = []
-
-    def walk(box: Any, in_margin: bool) -> None:
-        if isinstance(box, boxes.TextBox):
-            found.append((in_margin, box.style))
-        for child in getattr(box, "children", None) or []:
-            walk(child, in_margin or isinstance(box, boxes.MarginBox))
-
-    for page in laid_out.pages:
-        walk(page._page_box, False)
-    return found
-
-
-def _hex(colour: Any) -> str:
-    return "#" + "".join(f"{round(channel * 255):02X}" for channel in tuple(colour)[:3])
-
-
 @pytest.mark.parametrize("brand_colour", ["#005EB8", "#FFB81C", "#41B6E6"])
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_pdf_text_is_left_aligned_large_enough_and_dark_enough(
@@ -604,7 +591,7 @@ def test_pdf_text_is_left_aligned_large_enough_and_dark_enough(
 ) -> None:
     role = post_folder(tmp_path, trust={"brand_colour": brand_colour})
     pack = compose(load_role(role, library), library, AS_OF)
-    styles = _text_styles(pack, document)
+    styles = text_styles(pack, document)
     body = [style for in_margin, style in styles if not in_margin]
     footer = [style for in_margin, style in styles if in_margin]
     assert body and footer
@@ -613,4 +600,4 @@ def test_pdf_text_is_left_aligned_large_enough_and_dark_enough(
     assert min(style["font_size"] for style in footer) * points >= 9
     assert {style["text_align_all"] for style in body} == {"left"}
     for style in body + footer:
-        assert content.contrast_ratio(_hex(style["color"]), "#FFFFFF") >= content.MIN_CONTRAST
+        assert content.contrast_ratio(hex_colour(style["color"]), "#FFFFFF") >= content.MIN_CONTRAST

@@ -10,12 +10,15 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdbuilder.model import JobPack, StandardEvidence
+from jdbuilder.changes import diff_appendix
+from jdbuilder.model import Appendix, JobPack, StandardEvidence, TrainingRecord
+from jdbuilder.trainee import years_before_text
 
 #: document key -> what the document is called; the key ends every file name
 DOCUMENTS = {
     "job-description": "Job description",
     "person-specification": "Person specification",
+    "training-record": "Training record",  # trainee posts only: see documents()
 }
 #: body text: NHS identity dark grey, 14.4:1 on white
 TEXT_COLOUR = "#212B32"
@@ -50,6 +53,11 @@ NEED_TEXT = {"essential": "Essential", "desirable": "Desirable"}
 PAY_OUT_OF_DATE = "may be out of date"  # the phrase pay.pay_for puts in its pay warnings
 
 
+def documents(pack: JobPack) -> list[str]:
+    """The documents of a pack: the training record only for a trainee post that has one."""
+    return [key for key in DOCUMENTS if key != "training-record" or pack.training_record]
+
+
 def long_date(day: datetime.date) -> str:
     """15 January 2027."""
     return f"{day.day} {day:%B %Y}"
@@ -66,9 +74,24 @@ def document_title(pack: JobPack, document: str) -> str:
 
 
 def pay_text(pack: JobPack) -> str:
-    """The pay range with its pay year named, and any high cost area supplement."""
-    text = f"{pack.pay.range_text} ({pack.pay.pay_year} Agenda for Change rates)"
-    area = pack.pay.high_cost_area
+    """The pay range with its pay year named, and any high cost area supplement.
+
+    For an Annex 21 trainee post: the Annex 21 amounts and the percentage each one is of the
+    band 4 maximum, by time before completion.
+    """
+    pay = pack.pay
+    text = f"{pay.range_text} ({pay.pay_year} Agenda for Change rates)"
+    if pay.basis == "annex21" and pay.annex21:
+        steps = [
+            f"{rate.pct:g}%{' of the band 4 maximum' if index == 0 else ''} "
+            f"{years_before_text(rate.years_before_completion)}"
+            for index, rate in enumerate(pay.annex21)
+        ]
+        text = (
+            f"{pay.range_text} while training ({pay.pay_year} Agenda for Change Annex 21 "
+            f"rates: {join_words(steps)})"
+        )
+    area = pay.high_cost_area
     if area:
         text += (
             f", plus a high cost area supplement of {area.pct:g}% of basic pay "
@@ -85,6 +108,11 @@ def pay_note(pack: JobPack) -> str | None:
             "the rates for the current pay year may be higher."
         )
     return None
+
+
+def details_notes(pack: JobPack) -> dict[str, str]:
+    """Warnings to print in a row of the job details table, under the row's value, by label."""
+    return {"Pay": f"{pack.pay.warning}."} if pack.pay.warning else {}
 
 
 def hours_text(pack: JobPack) -> str:
@@ -295,3 +323,126 @@ def keywords(pack: JobPack, document: str) -> str:
     if pack.trainee:
         words.insert(3, "trainee")
     return ", ".join(words)
+
+
+# -- the trainee job description's appendix ---------------------------------------------------
+
+
+def trainee_appendix(pack: JobPack) -> Appendix | None:
+    """'What changes from the band 4 post', for the end of a trainee job description."""
+    return diff_appendix(pack.trainee_changes) if pack.trainee_changes else None
+
+
+def appendix_heading(appendix: Appendix) -> str:
+    return f"Appendix: {appendix.title}"
+
+
+# -- the training record ----------------------------------------------------------------------
+
+#: what the training lead fills in by hand on the first page of the training record
+TRAINEE_FIELDS = [
+    "Trainee's name",
+    "Start date",
+    "Planned completion date",
+    "Education provider",
+    "Assessor (name and role)",
+    "Line manager",
+]
+SIGN_OFF_COLUMNS = ["Signed by", "Name", "Signature", "Date"]
+NOT_DONE_WHILE_TRAINING = "Not done while training: left out of the trainee post."
+
+
+def record_details_rows(record: TrainingRecord) -> list[tuple[str, str]]:
+    """The first table of the training record: the post, the programme, the route to band 4."""
+    return [
+        ("Trainee post", f"{record.trainee_title}, band 3"),
+        ("Post on completion", f"{record.band4_title}, band 4"),
+        ("Specialty", record.specialty_name),
+        ("Work directed by", sentence_case(record.directed_by)),
+        ("Programme", record.programme),
+        ("Length", f"{record.programme_months} months"),
+        ("Supervision", record.supervision),
+        ("Progression", record.progression),
+    ]
+
+
+def competency_count(record: TrainingRecord) -> int:
+    return sum(len(area.competencies) for area in record.areas)
+
+
+def record_intro(record: TrainingRecord) -> str:
+    return (
+        f"This record follows the trainee from the first day of the programme to the band 4 "
+        f"{record.band4_title} post. Each of the {competency_count(record)} competencies below "
+        "is a duty of the band 4 post. When the trainee can carry it out to the standard the band "
+        "4 post needs, the assessor notes the evidence (for example direct observation, a case "
+        "review, a reflective account or a certificate), writes the date and signs. The progress "
+        "reviews are recorded under Milestones."
+    )
+
+
+@dataclass
+class CompetencyRow:
+    """One row of the competency table: the number, the duty to reach and its standards."""
+
+    number: int
+    text: str
+    standards: str  # 'CS1.1, CS1.4', in the order of the legend
+    note: str | None  # said of a duty the trainee does not do while training
+
+
+#: a table of at most this many rows (a duty area's competencies, the milestones) fits on one
+#: landscape page: both formats keep it together with its heading rather than split it
+KEEP_TOGETHER_ROWS = 4
+
+
+@dataclass
+class CompetencyGroup:
+    """A duty area of the training record and its competency rows."""
+
+    title: str
+    rows: list[CompetencyRow]
+
+    @property
+    def keep_together(self) -> bool:
+        return len(self.rows) <= KEEP_TOGETHER_ROWS
+
+
+def competency_groups(record: TrainingRecord) -> list[CompetencyGroup]:
+    """The competencies by duty area, numbered from 1 across the whole record."""
+    order = {ref.id: index for index, ref in enumerate(record.standards)}
+    groups: list[CompetencyGroup] = []
+    number = 0
+    for area in record.areas:
+        rows = []
+        for competency in area.competencies:
+            number += 1
+            cited = sorted(competency.standards, key=lambda ref: (order.get(ref, len(order)), ref))
+            note = None if competency.while_training else NOT_DONE_WHILE_TRAINING
+            rows.append(CompetencyRow(number, competency.text, ", ".join(cited), note))
+        groups.append(CompetencyGroup(area.title, rows))
+    return groups
+
+
+RECORD_STANDARDS_INTRO = (
+    "The Core standards column of the competency tables names the clauses of the Skills for "
+    "Health Core Standards for Assistant Practitioners (2009) that each competency evidences."
+)
+
+
+def record_not_assessed(record: TrainingRecord) -> list[tuple[str, str]]:
+    """(standard id, short reason) of each core standard no competency can be checked against."""
+    rows = []
+    for entry in record.not_assessed:
+        standard, _, reason = entry.partition(": ")
+        rows.append((standard, short_reason(reason)))
+    return rows
+
+
+def final_statement(record: TrainingRecord) -> str:
+    """What the trainee, the assessor and the line manager sign to at the end of the programme."""
+    return (
+        f"We confirm that the trainee has achieved the level 5 qualification, has been assessed "
+        f"as competent in all {competency_count(record)} competencies in this record and is "
+        f"ready to be appointed to the band 4 {record.band4_title} post."
+    )

@@ -1,9 +1,10 @@
-"""The job description and person specification as Word documents HR can edit.
+"""The job description, person specification and training record as Word documents HR can edit.
 
 Built-in styles only (Title, Heading 1 and 2, List Bullet, Table Grid), restyled to Arial with
-colours that reach 4.5:1; a repeating header row on the person specification table; page
-numbers as PAGE and NUMPAGES fields; core properties and the document language set to en-GB.
-Styles are resolved once per document, not looked up by name for every paragraph.
+colours that reach 4.5:1; repeating header rows on the person specification, appendix and
+training record tables; page numbers as PAGE and NUMPAGES fields; core properties and the
+document language set to en-GB. Styles are resolved once per document, not looked up by name
+for every paragraph. The training record is landscape, with rows tall enough to write in.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from jdbuilder.model import JobPack
+from jdbuilder.model import Appendix, JobPack, TrainingRecord
 from jdbuilder.render import content
 
 FONT = "Arial"  # in Word on every PC; LibreOffice substitutes the metric-compatible Liberation Sans
@@ -29,8 +31,12 @@ LANGUAGE = "en-GB"
 HEADER_FILL = "E8EDEE"  # NHS pale grey: table header rows and row labels
 NOTICE_FILL = "FFF8E5"
 NOTICE_RULE = "FFB81C"  # NHS warm yellow: decoration only, never text
+NOTE_COLOUR = "4C6272"  # NHS mid grey, 6.2:1 on white: a note under a competency
 LOGO_WIDTH = Mm(48)
 CONTENT_WIDTH_MM = 174  # A4 (210 mm) less 18 mm margins
+LANDSCAPE_WIDTH_MM = 261  # A4 landscape (297 mm) less 18 mm margins: the training record
+#: minimum heights of the rows a training lead writes in by hand
+WRITE_IN_MM = {"competency": 24, "milestone": 24, "sign-off": 17, "field": 10}
 
 
 @dataclass
@@ -180,6 +186,20 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
             run._r.append(char)
 
 
+def _min_height(row: Any, height_mm: float) -> None:
+    """Room to write in: the row is at least this tall and grows with its text."""
+    row.height = Mm(height_mm)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _keep_together(table: Any) -> None:
+    """The table stays on one page with the heading before it (keep with next, row by row)."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 class WordDocument:
     """One document of the pack, written with python-docx."""
 
@@ -188,6 +208,8 @@ class WordDocument:
         self.document_key = document
         self.doc = docx.Document()
         self.styles = _prepare_styles(self.doc, pack)
+        self.landscape = document == "training-record"
+        self.width_mm = LANDSCAPE_WIDTH_MM if self.landscape else CONTENT_WIDTH_MM
         self._page_setup()
         self._properties()
         self._footer()
@@ -198,6 +220,9 @@ class WordDocument:
     def _page_setup(self) -> None:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
+        if self.landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
         section.left_margin = section.right_margin = Mm(18)
         section.top_margin = Mm(18)
         section.bottom_margin = Mm(28)
@@ -256,9 +281,11 @@ class WordDocument:
         paragraph.add_run(text)
         return paragraph
 
-    def heading(self, text: str, level: int) -> None:
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
         style = self.styles.heading1 if level == 1 else self.styles.heading2
-        self.doc.add_paragraph(text, style=style)
+        paragraph = self.doc.add_paragraph(text, style=style)
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
@@ -307,10 +334,34 @@ class WordDocument:
                 _shade(cell, HEADER_FILL)
         return row
 
-    def label_table(self, caption: str, rows: list[tuple[str, str]]) -> None:
-        table = self.table(caption, None, [56, CONTENT_WIDTH_MM - 56])
+    def label_table(
+        self,
+        caption: str,
+        rows: list[tuple[str, str]],
+        notes: dict[str, str] | None = None,
+        *,
+        height_mm: float | None = None,
+    ) -> None:
+        """Label and value rows; a note (a warning) goes in the value's cell, under the value."""
+        table = self.table(caption, None, [56, self.width_mm - 56])
         for label, value in rows:
-            self.row(table, [label, value], label=True)
+            row = self.row(table, [label, value], label=True)
+            if height_mm:
+                _min_height(row, height_mm)
+            note = (notes or {}).get(label)
+            if note:
+                paragraph = row.cells[1].add_paragraph(style=self.styles.normal)
+                paragraph.paragraph_format.space_after = Pt(2)
+                paragraph.add_run("Warning:").bold = True
+                paragraph.add_run(f" {note}")
+
+    def cell_bullets(self, cell: Any, items: list[str]) -> None:
+        """A list in a table cell, in the List Bullet style; the cell's first paragraph is used."""
+        for index, item in enumerate(items):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            paragraph.style = self.styles.bullet
+            paragraph.paragraph_format.space_after = Pt(2)
+            paragraph.add_run(item)
 
     # -- first page ------------------------------------------------------------------------
 
@@ -356,7 +407,7 @@ class WordDocument:
 
     def job_description(self) -> None:
         pack = self.pack
-        self.label_table("Job details", content.details_rows(pack))
+        self.label_table("Job details", content.details_rows(pack), content.details_notes(pack))
         note = content.pay_note(pack)
         if note:
             self.paragraph(note, bold_lead="Pay:", after_table=True)
@@ -410,6 +461,26 @@ class WordDocument:
             self.paragraph(pack.trust.about)
             if pack.trust.website:
                 self.paragraph(f"Website: {pack.trust.website}")
+        appendix = content.trainee_appendix(pack)
+        if appendix:
+            self.appendix(appendix)
+
+    def appendix(self, appendix: Appendix) -> None:
+        """What changes from the band 4 post, on a new page, one table for each kind of change."""
+        self.heading(content.appendix_heading(appendix), 1, new_page=True)
+        self.paragraph(appendix.introduction)
+        for item in appendix.tables:
+            self.heading(item.title, 2)
+            if not item.rows:
+                self.paragraph(item.empty_text)
+                continue
+            first = 40 if len(item.columns) == 2 else 34
+            rest = (self.width_mm - first) / (len(item.columns) - 1)
+            widths = [first] + [rest] * (len(item.columns) - 1)
+            table = self.table(item.title, item.columns, widths)
+            labelled = item.columns[0] == ""
+            for cells in item.rows:
+                self.row(table, cells, label=labelled)
 
     def values(self, values: list[dict[str, str]]) -> None:
         for value in values:
@@ -445,6 +516,62 @@ class WordDocument:
                     row.cells[0].paragraphs[0].runs[0].bold = True
         self.paragraph(content.legend_text(pack), after_table=True)
 
+    def training_record(self) -> None:
+        record = self.pack.training_record
+        if record is None:
+            raise ValueError("a training record needs a trainee post")
+        self.label_table("The post and the programme", content.record_details_rows(record))
+        self.heading("The trainee", 1)
+        self.label_table(
+            "The trainee: to fill in",
+            [(label, "") for label in content.TRAINEE_FIELDS],
+            height_mm=WRITE_IN_MM["field"],
+        )
+        self.heading("Competencies to reach", 1)
+        self.paragraph(content.record_intro(record))
+        for group in content.competency_groups(record):
+            self.heading(group.title, 2)
+            table = self.table(f"Competencies: {group.title}", record.columns, [99, 26, 73, 26, 37])
+            for item in group.rows:
+                row = self.row(table, ["", item.standards, "", "", ""])
+                _min_height(row, WRITE_IN_MM["competency"])
+                competency = row.cells[0].paragraphs[0]
+                competency.add_run(f"{item.number}.").bold = True
+                competency.add_run(f" {item.text}")
+                if item.note:
+                    note = row.cells[0].add_paragraph(style=self.styles.normal)
+                    note.paragraph_format.space_after = Pt(2)
+                    note.add_run(item.note).font.color.rgb = _colour(NOTE_COLOUR)
+            if group.keep_together:
+                _keep_together(table)
+        self.milestones(record)
+        self.heading("Core standards", 1)
+        self.paragraph(content.RECORD_STANDARDS_INTRO)
+        legend = self.table("Core standards", ["Clause", "What it says"], [31, self.width_mm - 31])
+        for standard in record.standards:
+            self.row(legend, [standard.id, standard.text], label=True)
+        for standard_id, reason in content.record_not_assessed(record):
+            self.row(legend, [standard_id, f"Not assessed: {reason}"], label=True)
+        if record.specialty_training:
+            self.heading("Training and qualifications in this specialty", 1)
+            self.bullets(record.specialty_training)
+        self.heading("Final sign-off", 1)
+        self.paragraph(content.final_statement(record))
+        sign_off = self.table("Final sign-off", content.SIGN_OFF_COLUMNS, [44, 86, 86, 45])
+        for who in record.final_sign_off:
+            _min_height(self.row(sign_off, [who, "", "", ""], label=True), WRITE_IN_MM["sign-off"])
+        _keep_together(sign_off)
+
+    def milestones(self, record: TrainingRecord) -> None:
+        self.heading("Milestones", 1)
+        table = self.table("Milestones", record.milestone_columns, [44, 123, 34, 60])
+        for milestone in record.milestones:
+            row = self.row(table, [milestone.title, "", "", ""], label=True)
+            _min_height(row, WRITE_IN_MM["milestone"])
+            self.cell_bullets(row.cells[1], milestone.checks)
+        if len(record.milestones) <= content.KEEP_TOGETHER_ROWS:
+            _keep_together(table)
+
     def save(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -456,10 +583,12 @@ def render_docx(pack: JobPack, document: str) -> bytes:
     word = WordDocument(pack, document)
     if document == "job-description":
         word.job_description()
+    elif document == "training-record":
+        word.training_record()
     else:
         word.person_specification()
     return word.save()
 
 
 def render_files(pack: JobPack) -> dict[str, bytes]:
-    return {f"{document}.docx": render_docx(pack, document) for document in content.DOCUMENTS}
+    return {f"{document}.docx": render_docx(pack, document) for document in content.documents(pack)}

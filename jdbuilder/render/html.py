@@ -1,4 +1,4 @@
-"""The job description and person specification as HTML, from the Jinja2 templates.
+"""The job description, person specification and training record as HTML, from Jinja2.
 
 Templates are looked up in the local template folders first (`--templates DIR`), then in the
 built-in `templates/`. The environment is strict: a field the pack does not have is an error
@@ -26,6 +26,7 @@ from jdbuilder.resources import builtin
 TEMPLATES = {
     "job-description": "job_description.html.j2",
     "person-specification": "person_specification.html.j2",
+    "training-record": "training_record.html.j2",
 }
 STYLESHEET = "print.css"
 FONTS_STYLESHEET = "fonts.css"
@@ -71,6 +72,7 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["css_string"] = css_string
     env.globals.update(
         details_rows=content.details_rows,
+        details_notes=content.details_notes,
         ps_details_rows=content.ps_details_rows,
         training_rows=content.training_rows,
         standards_rows=content.standards_rows,
@@ -86,6 +88,17 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         ps_intro=content.PS_INTRO,
         trainee_intro=content.TRAINEE_INTRO,
         standards_intro=content.STANDARDS_INTRO,
+        trainee_appendix=content.trainee_appendix,
+        appendix_heading=content.appendix_heading,
+        record_details_rows=content.record_details_rows,
+        record_intro=content.record_intro,
+        competency_groups=content.competency_groups,
+        record_not_assessed=content.record_not_assessed,
+        final_statement=content.final_statement,
+        trainee_fields=content.TRAINEE_FIELDS,
+        sign_off_columns=content.SIGN_OFF_COLUMNS,
+        record_standards_intro=content.RECORD_STANDARDS_INTRO,
+        keep_together_rows=content.KEEP_TOGETHER_ROWS,
     )
     return env
 
@@ -155,9 +168,9 @@ def render_html(
 
 
 def render_files(pack: JobPack, template_dirs: Sequence[Path] = ()) -> dict[str, bytes]:
-    """Both documents as standalone HTML pages (stylesheet inline, logo embedded)."""
+    """Every document of the pack as a standalone HTML page (stylesheet inline, logo embedded)."""
     css = find_template_file(STYLESHEET, template_dirs).read_text(encoding="utf-8")
     return {
         f"{document}.html": render_html(pack, document, template_dirs, inline_css=css).encode()
-        for document in TEMPLATES
+        for document in content.documents(pack)
     }

@@ -1,4 +1,4 @@
-"""The job description and person specification as tagged PDF/UA-1, through WeasyPrint.
+"""The job description, person specification and training record as tagged PDF/UA-1.
 
 One font configuration and the parsed stylesheets are kept for the whole process, so that a
 batch of posts parses the fonts and print.css once rather than once per document.
@@ -15,10 +15,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from jdbuilder.model import JobPack
+from jdbuilder.render.content import documents
 from jdbuilder.render.html import (
     FONTS_STYLESHEET,
     STYLESHEET,
-    TEMPLATES,
     find_template_file,
     render_html,
     template_search_path,
@@ -65,4 +65,6 @@ def render_pdf(pack: JobPack, document: str, template_dirs: Sequence[Path] = ())
 
 
 def render_files(pack: JobPack, template_dirs: Sequence[Path] = ()) -> dict[str, bytes]:
-    return {f"{document}.pdf": render_pdf(pack, document, template_dirs) for document in TEMPLATES}
+    return {
+        f"{document}.pdf": render_pdf(pack, document, template_dirs) for document in documents(pack)
+    }
