@@ -582,7 +582,7 @@ CHECK: Schema = {
             "min_annual": {"type": "integer", "min": 0, **REQUIRED},
             "amount": {**PATTERN, **REQUIRED},
             "range_joiner": {**PATTERN, **REQUIRED},
-            "percentage_basis": PATTERNS,
+            "not_this_post": PATTERNS,
         },
     },
     "hours": {"type": "dict", "required": True, "schema": {"weekly": {**PATTERNS, **REQUIRED}}},

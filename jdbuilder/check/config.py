@@ -70,7 +70,7 @@ class Rules:
     salary_min_annual: int
     salary_amount: Pattern
     salary_range_joiner: Pattern
-    salary_percentage_basis: tuple[Pattern, ...]
+    salary_not_this_post: tuple[Pattern, ...]
     weekly_hours: tuple[Pattern, ...]
     max_weekly_hours: float
     directed_by: Signals
@@ -268,7 +268,7 @@ def _rules(library: Library, clause_ids: Sequence[str]) -> tuple[Rules, list[Pro
         salary_min_annual=int(data["salary"]["min_annual"]),
         salary_amount=c.pattern(("salary", "amount")),
         salary_range_joiner=c.pattern(("salary", "range_joiner")),
-        salary_percentage_basis=c.patterns(("salary", "percentage_basis")),
+        salary_not_this_post=c.patterns(("salary", "not_this_post")),
         weekly_hours=c.patterns(("hours", "weekly")),
         max_weekly_hours=float(afc["hours"]["full_time_per_week"]),
         directed_by=c.signals(("directed_by",)),

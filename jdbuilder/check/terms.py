@@ -178,7 +178,7 @@ def salary(
     seen: set[tuple[int, int]] = set()
     in_force = _year_in_force(rules.pay_years, as_of)
     for block in document.blocks:
-        if any(p.search(block.text) for p in rules.salary_percentage_basis):
+        if any(p.search(block.text) for p in rules.salary_not_this_post):
             continue
         for quoted in _salaries(block, rules):
             if (quoted.low, quoted.high) in seen:
