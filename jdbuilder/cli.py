@@ -571,11 +571,6 @@ def audit(
         ctx.exit(EXIT_INVALID)
 
 
-def main() -> None:
-    """Console script entry point."""
-    cli(prog_name="jdbuilder")
-
-
 @cli.command()
 @click.argument("role", required=False, type=click.Path(path_type=Path))
 @click.option("--specialty", help="Compare for a specialty profile id instead of a role file.")
@@ -631,3 +626,8 @@ def diff(
         click.echo(json.dumps(to_jsonable(pack.trainee_changes), indent=2, ensure_ascii=False))
     else:
         click.echo(diff_text(pack.trainee_changes), nl=False)
+
+
+def main() -> None:
+    """Console script entry point."""
+    cli(prog_name="jdbuilder")
