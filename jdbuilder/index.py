@@ -104,15 +104,8 @@ def index_json(document: dict[str, Any]) -> bytes:
 
 def index_html(document: dict[str, Any]) -> bytes:
     """The index as an accessible HTML page (autoescaped Jinja2 template)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jdbuilder.templating import strict_environment
 
-    environment = Environment(
-        loader=FileSystemLoader(builtin("templates")),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = strict_environment([builtin("templates")])
     html = environment.get_template(HTML_TEMPLATE).render(index=document)
     return html.encode("utf-8")

@@ -16,15 +16,9 @@ from jdbuilder.resources import builtin
 
 
 def _render(template: str, **context: Any) -> bytes:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jdbuilder.templating import strict_environment
 
-    environment = Environment(
-        loader=FileSystemLoader(builtin("templates")),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    environment = strict_environment([builtin("templates")])
     common: dict[str, Any] = {
         "kind_names": KIND_NAMES,
         "status_words": STATUS_WORDS,

@@ -21,6 +21,7 @@ from jdbuilder.errors import JDBuilderError
 from jdbuilder.model import JobPack
 from jdbuilder.render import content
 from jdbuilder.resources import builtin
+from jdbuilder.templating import strict_environment
 
 #: document key -> template file
 TEMPLATES = {
@@ -62,13 +63,7 @@ def css_string(text: str) -> Markup:
 @cache
 def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
     """One strict, autoescaping environment per template search path, kept for the process."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in search_path]),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = strict_environment(search_path)
     env.filters["css_string"] = css_string
     env.globals.update(
         details_rows=content.details_rows,
