@@ -507,7 +507,7 @@ def test_diff_lists_exactly_the_changes_for_community_nursing(library: Library) 
     assert diff.pay_warning is None
     assert [c.id for c in diff.duties_changed] == COMMUNITY_NURSING_DUTIES_CHANGED
     assert [(c.id, c.trainee_text) for c in diff.duties_dropped] == [("cn-medicines", None)]
-    assert diff.duties_dropped[0].band4_text.startswith("Give prescribed medicines")
+    assert diff.duties_dropped[0].band4_text.startswith("Give medicines, including insulin")
     assert (diff.duties_added, diff.duties_unchanged) == ([], [])
     assert [c.id for c in diff.criteria_changed] == COMMUNITY_NURSING_CRITERIA_CHANGED
     assert all(c.text_changed and not c.need_changed for c in diff.criteria_changed)
