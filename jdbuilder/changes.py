@@ -185,7 +185,7 @@ def diff_appendix(diff: TraineeDiff) -> Appendix:
         title=f"What changes from the band 4 post: {diff.band4_title}",
         introduction=(
             f"The trainee post is derived from the band 4 {diff.band4_title} post. These tables "
-            "list every difference, for HR and job evaluation panels. "
+            "list every difference, for human resources and job evaluation panels. "
             f"{_count(unchanged[0], 'duty', 'duties').capitalize()} and "
             f"{_count(unchanged[1], 'criterion', 'criteria')} read the same in both posts."
         ),

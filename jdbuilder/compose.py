@@ -304,11 +304,13 @@ def _join(items: list[str]) -> str:
 
 def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> list[Clause]:
     overrides = trust_source.data.get("clauses", {})
-    lists = {"adults": "adults' barred list", "children": "children's barred list"}
+    lists = {"adults": "adults'", "children": "children's"}
+    barred = [lists[b] for b in trust.dbs_barred_lists]
     values = [v["name"] for v in trust.values] or ["as the trust publishes them"]
     placeholders = {
         "{dbs_level}": trust.dbs_level,
-        "{barred_lists}": _join([lists[b] for b in trust.dbs_barred_lists]),
+        # "adults' barred list", or "adults' and children's barred lists"
+        "{barred_lists}": f"{_join(barred)} barred list{'s' if len(barred) > 1 else ''}",
         "{trust_values}": _join(values),
         "{review_months}": str(trust.review_months),
     }

@@ -81,30 +81,34 @@ def pay_basis_text(pay: Pay, afc_terms: dict[str, Any]) -> str:
     """The pay basis in words, with the figures, as the documents state it."""
     if pay.basis != "annex21" or not pay.annex21:
         return (
-            f"A banded band 3 trainee post: band 3 pay ({pay.range_text} in {pay.pay_year}) "
-            "while training, and band 4 pay once appointed to the band 4 post"
+            f"Band 3 pay ({pay.range_text} in {pay.pay_year}) while training, and band 4 pay once "
+            "appointed to the band 4 post"
         )
     bands = pay_year_data(afc_terms, pay.pay_year)["bands"]
+    # one short sentence a row: "From 1 to 2 years before completion: 70% (£21,113 a year)."
     rows = [
-        f"{rate.pct:g}% (£{rate.amount:,} a year) {years_before_text(rate.years_before_completion)}"
+        f"{years_before_text(rate.years_before_completion).capitalize()}: {rate.pct:g}% "
+        f"(£{rate.amount:,} a year)."
         for rate in pay.annex21
     ]
     text = (
         "Agenda for Change Annex 21 (pay and banding of trainees): a percentage of the band 4 "
-        f"maximum (£{bands['4']['points'][-1]:,} in {pay.pay_year}) that rises as training goes "
-        f"on: {'; '.join(rows)}."
+        f"maximum (£{bands['4']['points'][-1]:,} in {pay.pay_year}), rising during training. "
+        f"{' '.join(rows)}"
     )
     below = [rate for rate in pay.annex21 if rate.below_band2]
     if below:
-        which = (
-            "every amount is"
-            if len(below) == len(pay.annex21)
-            else f"{_join([f'{rate.pct:g}%' for rate in below])} are"
-        )
+        percentages = _join([f"{rate.pct:g}%" for rate in below])
+        if len(below) == len(pay.annex21):
+            which = "every Annex 21 amount is"
+        elif len(below) == 1:
+            which = f"the Annex 21 amount at {percentages} is"
+        else:
+            which = f"the Annex 21 amounts at {percentages} are"
         return (
             f"{text} Warning: {which} below the band 2 rate for {pay.pay_year} "
-            f"(£{bands['2']['points'][0]:,}), so Annex 21 percentages do not suit this post "
-            "unless the trust protects pay: check with HR."
+            f"(£{bands['2']['points'][0]:,}). So Annex 21 percentages do not suit this post "
+            "unless the trust protects pay: check with human resources (HR)."
         )
     return f"{text} Warning: {pay.warning}." if pay.warning else text
 
@@ -130,8 +134,8 @@ def compose_training(
 ) -> Training:
     """The training section of a trainee post."""
     progression = settings.progression or (
-        "On completing the level 5 qualification and being signed off as competent, the "
-        f"postholder moves to the band 4 {band4_title} post."
+        "On completing the level 5 qualification and being signed off as competent, you move "
+        f"to the band 4 {band4_title} post."
     )
     return Training(
         programme=PROGRAMME,
@@ -143,9 +147,8 @@ def compose_training(
         english_and_maths="Hold English and maths at level 2 by the end of the programme",
         min_weekly_hours=settings.min_weekly_hours,
         supervision=(
-            f"Direct supervision by a registered professional, the {directed_by}, while "
-            "training; work without direct supervision only on tasks you have been signed off "
-            "as competent to do"
+            f"Direct supervision by a registered professional, the {directed_by}, except on tasks "
+            "you have been signed off as competent to do"
         ),
         progression=progression,
         pay_basis=settings.pay_basis,
@@ -159,9 +162,9 @@ def trainee_purpose(purpose: str, band4_title: str, directed_by: str) -> str:
     """The band 4 job purpose, introduced as what the trainee works towards."""
     return (
         f"This is a training post leading to the band 4 {band4_title} post. The postholder "
-        f"completes a level 5 programme and works under the direct supervision of the "
-        f"{directed_by}, taking on the work described here only once signed off as competent "
-        f"in it. {purpose}"
+        f"completes a level 5 programme and is directly supervised by the {directed_by}. "
+        f"They take on the work described here only once signed off as "
+        f"competent in it. {purpose}"
     )
 
 

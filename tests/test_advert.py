@@ -424,7 +424,7 @@ def test_advert_json_shape(runner: CliRunner) -> None:
     }
     assert data["dbs"] == (
         "If you are offered the post, you will need a satisfactory enhanced Disclosure and "
-        "Barring Service (DBS) check, including a check of the adults' barred list."
+        "Barring Service (DBS) check. This includes a check of the adults' barred list."
     )
     categories = [entry["category"] for entry in data["person_specification"]]
     assert categories[0] == "Qualifications and training"

@@ -172,22 +172,24 @@ def test_training_section_states_programme_hours_supervision_and_progression(
         "Hold English and maths at level 2 by the end of the programme"
     )
     assert training.min_weekly_hours == 30
-    assert training.supervision.startswith(
+    assert training.supervision == (
         "Direct supervision by a registered professional, the registered diagnostic "
-        "radiographer, while training"
+        "radiographer, except on tasks you have been signed off as competent to do"
     )
-    assert training.progression.startswith("When you complete the level 5 qualification")
+    assert training.progression.startswith(
+        "You will be appointed to the band 4 assistant practitioner post"
+    )
     assert training.pay_basis_text == (
-        "A banded band 3 trainee post: band 3 pay (£24,937 to £26,598 a year in 2025/26) while "
-        "training, and band 4 pay once appointed to the band 4 post"
+        "Band 3 pay (£24,937 to £26,598 a year in 2025/26) while training, and band 4 pay once "
+        "appointed to the band 4 post"
     )
     assert (training.programme_months, training.milestone_months) == (24, [6, 12, 18])
     band4, _ = packs(library, "diagnostic_radiography")
     assert trainee.purpose == (
         "This is a training post leading to the band 4 Assistant Practitioner (Diagnostic "
-        "Radiography) post. The postholder completes a level 5 programme and works under the "
-        "direct supervision of the registered diagnostic radiographer, taking on the work "
-        f"described here only once signed off as competent in it. {band4.purpose}"
+        "Radiography) post. The postholder completes a level 5 programme and is directly "
+        "supervised by the registered diagnostic radiographer. They take on the work described "
+        f"here only once signed off as competent in it. {band4.purpose}"
     )
 
 
@@ -261,10 +263,16 @@ def test_annex21_amounts_and_band2_warning_for_2025_26(library: Library, tmp_pat
     assert pay.status == "SECONDARY"  # the Annex 21 schedule's own status, the weaker one
     assert any("Annex U" in source.title for source in pay.sources)
     assert trainee.training is not None and trainee.training.pay_basis == "annex21"
-    assert trainee.training.pay_basis_text.endswith(
-        "75% (£22,622 a year) in the final 12 months before completion. Warning: every amount "
-        "is below the band 2 rate for 2025/26 (£24,465), so Annex 21 percentages do not suit "
-        "this post unless the trust protects pay: check with HR."
+    assert trainee.training.pay_basis_text == (
+        "Agenda for Change Annex 21 (pay and banding of trainees): a percentage of the band 4 "
+        "maximum (£30,162 in 2025/26), rising during training. "
+        "From 3 to 4 years before completion: 60% (£18,097 a year). "
+        "From 2 to 3 years before completion: 65% (£19,605 a year). "
+        "From 1 to 2 years before completion: 70% (£21,113 a year). "
+        "In the final 12 months before completion: 75% (£22,622 a year). "
+        "Warning: every Annex 21 amount is below the band 2 rate for 2025/26 (£24,465). So "
+        "Annex 21 percentages do not suit this post unless the trust protects pay: check with "
+        "human resources (HR)."
     )
 
 
@@ -318,7 +326,10 @@ def test_annex21_amounts_at_or_above_band2_are_not_flagged(tmp_path: Path) -> No
         "protects pay: check with HR"
     ]
     assert trainee.training is not None
-    assert "Warning: 70% are below the band 2 rate" in trainee.training.pay_basis_text
+    assert (
+        "Warning: the Annex 21 amount at 70% is below the band 2 rate"
+        in trainee.training.pay_basis_text
+    )
 
 
 def test_build_prints_the_annex21_warning(runner: CliRunner, in_tmp: Path) -> None:
@@ -681,8 +692,8 @@ def test_role_titled_trainee_keeps_one_trainee_and_a_band4_title(
     assert pack.trainee_changes.band4_title == "Assistant Practitioner (Plaster Room)"
     assert pack.training is not None
     assert pack.training.progression == (
-        "On completing the level 5 qualification and being signed off as competent, the "
-        "postholder moves to the band 4 Assistant Practitioner (Plaster Room) post."
+        "On completing the level 5 qualification and being signed off as competent, you move "
+        "to the band 4 Assistant Practitioner (Plaster Room) post."
     )
 
 

@@ -357,9 +357,9 @@ def test_annex21_pay_row_shows_the_amounts_and_the_warning(built: Built) -> None
     pack, files = built["annex21"]
     assert pack.pay.basis == "annex21" and pack.pay.warning
     pay = (
-        "£21,113 to £22,622 a year while training (2025/26 Agenda for Change Annex 21 rates: "
-        "70% of the band 4 maximum from 1 to 2 years before completion and 75% in the final "
-        "12 months before completion)"
+        "£21,113 to £22,622 a year while training, at 2025/26 Agenda for Change Annex 21 rates. "
+        "From 1 to 2 years before completion: 70% of the band 4 maximum. "
+        "In the final 12 months before completion: 75%."
     )
     assert content.pay_text(pack) == pay
     warning = f"Warning: {pack.pay.warning}."

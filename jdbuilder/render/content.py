@@ -80,24 +80,24 @@ def pay_text(pack: JobPack) -> str:
     band 4 maximum, by time before completion.
     """
     pay = pack.pay
-    text = f"{pay.range_text} ({pay.pay_year} Agenda for Change rates)"
+    sentences = [f"{pay.range_text} ({pay.pay_year} Agenda for Change rates)"]
     if pay.basis == "annex21" and pay.annex21:
-        steps = [
-            f"{rate.pct:g}%{' of the band 4 maximum' if index == 0 else ''} "
-            f"{years_before_text(rate.years_before_completion)}"
-            for index, rate in enumerate(pay.annex21)
+        # one short sentence a step: "From 1 to 2 years before completion: 70% of the ..."
+        sentences = [
+            f"{pay.range_text} while training, at {pay.pay_year} Agenda for Change Annex 21 rates",
+            *(
+                f"{sentence_case(years_before_text(rate.years_before_completion))}: "
+                f"{rate.pct:g}%{' of the band 4 maximum' if index == 0 else ''}"
+                for index, rate in enumerate(pay.annex21)
+            ),
         ]
-        text = (
-            f"{pay.range_text} while training ({pay.pay_year} Agenda for Change Annex 21 "
-            f"rates: {join_words(steps)})"
-        )
     area = pay.high_cost_area
     if area:
-        text += (
-            f", plus a high cost area supplement of {area.pct:g}% of basic pay "
-            f"(at least £{area.minimum:,} and at most £{area.maximum:,} a year)"
+        sentences.append(
+            f"A high cost area supplement of {area.pct:g}% of basic pay is added, at least "
+            f"£{area.minimum:,} and at most £{area.maximum:,} a year"
         )
-    return text
+    return ". ".join(sentences) + ("." if len(sentences) > 1 else "")
 
 
 def pay_note(pack: JobPack) -> str | None:
@@ -375,9 +375,9 @@ def record_intro(record: TrainingRecord) -> str:
         f"This record follows the trainee from the first day of the programme to the band 4 "
         f"{record.band4_title} post. Each of the {competency_count(record)} competencies below "
         "is a duty of the band 4 post. When the trainee can carry it out to the standard the band "
-        "4 post needs, the assessor notes the evidence (for example direct observation, a case "
-        "review, a reflective account or a certificate), writes the date and signs. The progress "
-        "reviews are recorded under Milestones."
+        "4 post needs, the assessor notes the evidence, writes the date and signs. Evidence can "
+        "be direct observation, a case review, a reflective account or a certificate. The "
+        "progress reviews are recorded under Milestones."
     )
 
 
@@ -425,8 +425,9 @@ def competency_groups(record: TrainingRecord) -> list[CompetencyGroup]:
 
 
 RECORD_STANDARDS_INTRO = (
-    "The Core standards column of the competency tables names the clauses of the Skills for "
-    "Health Core Standards for Assistant Practitioners (2009) that each competency evidences."
+    "The Core standards column of the competency tables names the clauses each competency "
+    "evidences. They come from the Skills for Health Core Standards for Assistant Practitioners "
+    "(2009)."
 )
 
 
@@ -442,7 +443,7 @@ def record_not_assessed(record: TrainingRecord) -> list[tuple[str, str]]:
 def final_statement(record: TrainingRecord) -> str:
     """What the trainee, the assessor and the line manager sign to at the end of the programme."""
     return (
-        f"We confirm that the trainee has achieved the level 5 qualification, has been assessed "
-        f"as competent in all {competency_count(record)} competencies in this record and is "
-        f"ready to be appointed to the band 4 {record.band4_title} post."
+        "We confirm that the trainee has achieved the level 5 qualification and has been assessed "
+        f"as competent in all {competency_count(record)} competencies in this record. We also "
+        f"confirm that they are ready to be appointed to the band 4 {record.band4_title} post."
     )
