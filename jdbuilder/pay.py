@@ -133,7 +133,7 @@ def _annex21_warning(
     if band2 is None:
         return (
             f"the band 2 rate for {year} is not in the data, so the Annex 21 amounts were not "
-            "checked against it: check with HR before advertising"
+            "checked against it: check with human resources (HR) before advertising"
         )
     below = [rate for rate in reversed(rates) if rate.below_band2]
     if not below:
@@ -145,5 +145,5 @@ def _annex21_warning(
     listed = amounts[0] if len(amounts) == 1 else f"{', '.join(amounts[:-1])} and {amounts[-1]}"
     return (
         f"Annex 21 pay is below the band 2 rate for {year} (£{band2:,}): {listed}. "
-        "Annex 21 percentages do not suit this post unless the trust protects pay: check with HR"
+        "Annex 21 percentages do not suit this post unless the trust protects pay: check with human resources (HR)"
     )

@@ -237,7 +237,7 @@ def test_whole_pounds_rounds_halves_up() -> None:
 ANNEX21_WARNING_2025 = (
     "Annex 21 pay is below the band 2 rate for 2025/26 (£24,465): 75% of the band 4 maximum "
     "of £30,162 is £22,622, 70% is £21,113, 65% is £19,605 and 60% is £18,097. Annex 21 "
-    "percentages do not suit this post unless the trust protects pay: check with HR"
+    "percentages do not suit this post unless the trust protects pay: check with human resources (HR)"
 )
 
 
@@ -323,7 +323,7 @@ def test_annex21_amounts_at_or_above_band2_are_not_flagged(tmp_path: Path) -> No
     assert trainee.warnings == [
         "Annex 21 pay is below the band 2 rate for 2025/26 (£24,465): 70% of the band 4 maximum "
         "of £30,162 is £21,113. Annex 21 percentages do not suit this post unless the trust "
-        "protects pay: check with HR"
+        "protects pay: check with human resources (HR)"
     ]
     assert trainee.training is not None
     assert (
