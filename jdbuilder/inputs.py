@@ -23,28 +23,33 @@ class RoleInput:
     trust: Source
 
 
+def _top_level_key(problem: Problem) -> str:
+    return problem.key_path.split(".")[0].split("[")[0]
+
+
 def _checked(source: Source, kind: str, library: Library) -> list[Problem]:
-    """Schema problems, then (when the schema holds) the cross-file rules for the kind."""
+    """Schema problems and the cross-file rules for the kind, reported together.
+
+    The rules see only the top-level keys that passed the schema, so that one mistake does
+    not hide another (a typo in one key and a missing trust file are both reported).
+    """
     problems = schema_problems(source, kind)
-    if problems:
-        if kind == "role" and isinstance(source.data.get("specialty"), str):
-            known = library.profile_paths()
-            if source.data["specialty"] not in known:
-                problems.append(
-                    source.problem(
-                        ("specialty",),
-                        rules.unknown_specialty_message(source.data["specialty"], list(known)),
-                    )
-                )
-        return problems
-    if kind == "role":
-        return rules.role_problems(source, library)
-    if kind == "trust":
-        return rules.trust_problems(source, library)
     if kind == "profile":
+        if problems:
+            return problems
         core = load_yaml(library.core_path())
         return rules.profile_problems(merge_with_core(source, core), core, library)
-    return []
+    bad_keys = {_top_level_key(problem) for problem in problems}
+    valid = Source(
+        source.path,
+        {key: value for key, value in source.data.items() if key not in bad_keys},
+        source.positions,
+    )
+    if kind == "role":
+        problems += rules.role_problems(valid, library)
+    elif kind == "trust":
+        problems += rules.trust_problems(valid, library)
+    return problems
 
 
 def load_trust(path: Path | None, library: Library) -> Source:

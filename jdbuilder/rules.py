@@ -235,14 +235,16 @@ def role_problems(source: Source, library: Library) -> list[Problem]:
     if isinstance(trust, str) and not (source.path.parent / trust).is_file():
         problems.append(source.problem(("trust",), f"trust file '{trust}' not found"))
     specialty = data.get("specialty")
+    if not isinstance(specialty, str):
+        return problems
     known = library.profile_paths()
-    if isinstance(specialty, str) and specialty not in known:
+    if specialty not in known:
         problems.append(
             source.problem(("specialty",), unknown_specialty_message(specialty, list(known)))
         )
         return problems
     try:
-        profile = library.profile(str(specialty))
+        profile = library.profile(specialty)
     except InvalidInput as error:
         return problems + error.problems
     for key, items in (("duties", profile.duties), ("criteria", profile.criteria)):

@@ -191,3 +191,21 @@ def test_every_builtin_file_is_valid(runner: CliRunner) -> None:
     files = sorted(str(p) for p in [*root.glob("standards/*.yaml"), *root.glob("profiles/*.yaml")])
     code, errors, _ = validate(runner, *files)
     assert (code, errors) == (0, [])
+
+
+def test_one_mistake_does_not_hide_another(runner: CliRunner, in_tmp: Path) -> None:
+    """A schema error in one key and a cross-file error in another are reported together."""
+    trust_folder(in_tmp)
+    (in_tmp / "role.yaml").write_text(
+        "trust: trsut.yaml\nspecialty: diagnostic_radiography\nband: 4\nhours_per_wek: 37.5\n"
+    )
+    (in_tmp / "t.yaml").write_text("name: A Trust\nlogo: ../x.png\nbrand_colour: blue\n")
+    code, errors, _ = validate(runner, "role.yaml", "t.yaml")
+    assert code == 1
+    assert errors == [
+        "role.yaml:1:1: trust: trust file 'trsut.yaml' not found",
+        "role.yaml:4:1: hours_per_wek: unknown key; did you mean `hours_per_week`?",
+        "t.yaml:2:1: logo: '../x.png' must be inside the trust file's folder",
+        "t.yaml:3:1: brand_colour: 'blue' is not a colour written #RRGGBB, such as #005EB8",
+        "4 problems found",
+    ]
