@@ -300,13 +300,14 @@ def _working_for_your_organisation(
     pack: JobPack, count: Callable[[str], int], maximum: int
 ) -> tuple[str, str]:
     about = pack.trust.about or ""
+    where = pack.trust.about_origin or f"the trust file for {pack.trust.name}"
     if not about:
         fix = (
-            f"The trust file for {pack.trust.name} has no `about` text: write 100 to "
-            f"{maximum:,} characters about working for the trust under `about`."
+            f"{where} has no `about` text: write 100 to {maximum:,} characters about "
+            "working for the trust under `about`."
         )
     else:
-        fix = f"Change the length of `about` in the trust file for {pack.trust.name}."
+        fix = f"Change the length of `about` ({where})."
     return about, fix
 
 

@@ -211,6 +211,9 @@ def compose_trust(source: Source) -> Trust:
         dbs_level=dbs.get("level", "enhanced"),
         dbs_barred_lists=list(dbs.get("barred_lists", ["adults"])),
         review_months=int(data.get("review_months", 12)),
+        about_origin=(
+            f"{source.name}:{source.position(('about',))[0]}" if "about" in data else source.name
+        ),
     )
 
 

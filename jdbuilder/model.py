@@ -162,6 +162,8 @@ class Trust:
     dbs_level: str
     dbs_barred_lists: list[str]
     review_months: int
+    #: where the trust's `about` text is (file:line), or the trust file when it has none
+    about_origin: str = ""
 
 
 @dataclass

@@ -189,9 +189,8 @@ def test_missing_about_is_reported_with_the_key(runner: CliRunner, in_tmp: Path)
     assert result.exit_code == 1
     assert (
         "Working for your Organisation (working_for_your_organisation): 0 characters, "
-        "100 under the minimum of 100. The trust file for Example Valley NHS Foundation Trust "
-        "has no `about` text: write 100 to 1,500 characters about working for the trust "
-        "under `about`." in result.stderr
+        "100 under the minimum of 100. trust.yaml has no `about` text: write 100 to 1,500 "
+        "characters about working for the trust under `about`." in result.stderr
     )
     assert not (in_tmp / "out").exists()  # nothing written for the post, not even pack.json
 
@@ -330,11 +329,13 @@ def test_enormous_local_duty_fails_and_writes_nothing(runner: CliRunner, in_tmp:
 def test_enormous_about_text_fails(runner: CliRunner, in_tmp: Path) -> None:
     trust = write_trust(in_tmp, about="We care. " * 200)
     write_role(in_tmp, trust)
+    rows = trust.read_text().splitlines()
+    line = next(number for number, row in enumerate(rows, 1) if row.startswith("about:"))
     result = runner.invoke(cli, ["build", "role.yaml", "-f", "advert", "-o", "out", *AS_OF_ARGS])
     assert result.exit_code == 1
     assert (
         "Working for your Organisation (working_for_your_organisation): 1,799 characters, "
-        "299 over the maximum of 1,500. Change the length of `about` in the trust file"
+        f"299 over the maximum of 1,500. Change the length of `about` (trust.yaml:{line})."
         in result.stderr
     )
     assert not (in_tmp / "out").exists()
