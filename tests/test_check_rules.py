@@ -378,3 +378,15 @@ def test_dates_are_read_day_first_and_months_to_their_last_day(
 def test_review_dates(checker: Checker, text: str, code: str, severity: str) -> None:
     [found] = by_code(checker, "review-", text)
     assert found[:2] == (severity, code)
+
+
+def test_reference_codes_are_not_acronyms(checker: Checker) -> None:
+    found = by_code(
+        checker,
+        "lang-acronym",
+        "Job reference 401-AP-RAD-26, or AP/2026/14 in the old system.",
+        "Ask the ODP before you start.",
+    )
+    assert [m for _, _, m in found] == [
+        "“ODP” is not spelled out where it is first used; write it in full, then (ODP)."
+    ]

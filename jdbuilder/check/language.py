@@ -25,6 +25,8 @@ from jdbuilder.check.text import shorten, words
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&()]*[A-Z](s?)\b")
 _ROMAN = re.compile(r"[IVX]+")
+#: a reference code such as "401-AP-RAD-26" or "AP/2026/14": letters in it are not acronyms
+_CODE = re.compile(r"\S*\d\S*")
 _NUMBERED = re.compile(
     r"\b(?:part|level|stage|phase|grade|section|schedule|annex|year|volume)\s+$", re.I
 )
@@ -113,6 +115,14 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     return inside_brackets or bool(followed and len(followed.group(1).split()) >= 2)
 
 
+def _in_code(text: str, start: int) -> bool:
+    """Whether the capitals at start belong to a code joined by hyphens or slashes to digits."""
+    token_start = text.rfind(" ", 0, start) + 1
+    token_end = text.find(" ", start)
+    token = text[token_start : token_end if token_end >= 0 else len(text)]
+    return bool(_CODE.fullmatch(token)) and any(mark in token for mark in "-/")
+
+
 def acronyms(document: Document, language: Language) -> list[Finding]:
     """Acronyms whose first use is not spelled out."""
     seen: set[str] = set()
@@ -126,6 +136,8 @@ def acronyms(document: Document, language: Language) -> list[Finding]:
                 continue
             if _ROMAN.fullmatch(acronym) and _NUMBERED.search(sentence.text[: match.start()]):
                 continue  # "Part II", "Level III": a number, not an acronym
+            if _in_code(sentence.text, match.start()):
+                continue
             seen.add(acronym)
             if not _spelled_out(sentence.text, match.start(), match.end()):
                 findings.append(
