@@ -3,8 +3,10 @@
 Built-in styles only (Title, Heading 1 and 2, List Bullet, Table Grid), restyled to Arial with
 colours that reach 4.5:1; repeating header rows on the person specification, appendix and
 training record tables; page numbers as PAGE and NUMPAGES fields; core properties and the
-document language set to en-GB. Styles are resolved once per document, not looked up by name
-for every paragraph. The training record is landscape, with rows tall enough to write in.
+document language set to en-GB. Each style's id is resolved once per document and written
+straight into the paragraph: python-docx's own style setter scans every style in the document
+to tell whether the one given is the default, which made that look-up most of the time taken.
+The training record is landscape, with rows tall enough to write in.
 """
 
 from __future__ import annotations
@@ -39,16 +41,16 @@ LANDSCAPE_WIDTH_MM = 261  # A4 landscape (297 mm) less 18 mm margins: the traini
 WRITE_IN_MM = {"competency": 24, "milestone": 24, "sign-off": 17, "field": 10}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Styles:
-    """The built-in styles a document uses, each resolved once."""
+    """The ids of the built-in styles a document uses besides Normal, the default."""
 
-    title: Any
-    heading1: Any
-    heading2: Any
-    bullet: Any
-    normal: Any
-    table: Any
+    title: str
+    heading1: str
+    heading2: str
+    bullet: str
+    footer: str
+    table: str
 
 
 def _colour(hex_colour: str) -> RGBColor:
@@ -99,14 +101,24 @@ def _prepare_styles(document: Any, pack: JobPack) -> Styles:
     normal.paragraph_format.line_spacing = 1.15
     bullet = _style(styles["List Bullet"], 11, bold=False, colour=text, before=0, after=4)
     bullet.paragraph_format.line_spacing = 1.15
+    title = _style(styles["Title"], 20, bold=True, colour=heading, before=6, after=12)
+    heading1 = _style(styles["Heading 1"], 14, bold=True, colour=heading, before=18, after=6)
+    heading2 = _style(styles["Heading 2"], 12, bold=True, colour=text, before=10, after=4)
     return Styles(
-        title=_style(styles["Title"], 20, bold=True, colour=heading, before=6, after=12),
-        heading1=_style(styles["Heading 1"], 14, bold=True, colour=heading, before=18, after=6),
-        heading2=_style(styles["Heading 2"], 12, bold=True, colour=text, before=10, after=4),
-        bullet=bullet,
-        normal=normal,
-        table=styles["Table Grid"],
+        title=title.style_id,
+        heading1=heading1.style_id,
+        heading2=heading2.style_id,
+        bullet=bullet.style_id,
+        footer=styles["Footer"].style_id,
+        table=styles["Table Grid"].style_id,
     )
+
+
+def _styled(paragraph: Any, style_id: str | None) -> Any:
+    """The paragraph in the style with this id (None: Normal, the default, written as nothing)."""
+    if style_id is not None:
+        paragraph._p.style = style_id
+    return paragraph
 
 
 #: elements that must follow w:shd in a cell's properties, and w:tblCellMar in a table's
@@ -249,14 +261,13 @@ class WordDocument:
 
     def _footer(self) -> None:
         footer = self.doc.sections[0].footer
-        text = footer.paragraphs[0]
-        text.style = self.doc.styles["Footer"]
+        text = _styled(footer.paragraphs[0], self.styles.footer)
         for index, line in enumerate(content.footer_lines(self.pack)):
             run = text.add_run(line)
             run.font.size = Pt(9)
             if index < 2:
                 run.add_break()
-        pages = footer.add_paragraph(style=text.style)
+        pages = _styled(footer.add_paragraph(), self.styles.footer)
         pages.add_run("Page ")
         _field(pages, "PAGE", "1")
         pages.add_run(" of ")
@@ -272,7 +283,7 @@ class WordDocument:
         self, text: str, *, bold_lead: str | None = None, after_table: bool = False
     ) -> Any:
         """A body paragraph; after a table it keeps its distance by spacing, not empty lines."""
-        paragraph = self.doc.add_paragraph(style=self.styles.normal)
+        paragraph = self.doc.add_paragraph()
         if after_table:
             paragraph.paragraph_format.space_before = Pt(8)
         if bold_lead:
@@ -283,18 +294,18 @@ class WordDocument:
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
         style = self.styles.heading1 if level == 1 else self.styles.heading2
-        paragraph = self.doc.add_paragraph(text, style=style)
+        paragraph = _styled(self.doc.add_paragraph(text), style)
         if new_page:
             paragraph.paragraph_format.page_break_before = True
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
-            self.doc.add_paragraph(item, style=self.styles.bullet)
+            _styled(self.doc.add_paragraph(item), self.styles.bullet)
 
     def table(self, caption: str, header: list[str] | None, widths_mm: Sequence[float]) -> Any:
         """A Table Grid table with fixed column widths; a header row repeats on every page."""
         table = self.doc.add_table(rows=0, cols=len(widths_mm))
-        table.style = self.styles.table
+        table._tbl.tblStyle_val = self.styles.table
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         for column, width in zip(table.columns, widths_mm, strict=True):
@@ -322,10 +333,9 @@ class WordDocument:
         row = table.add_row()
         cant_split = OxmlElement("w:cantSplit")
         row._tr.get_or_add_trPr().append(cant_split)
+        # add_row gives each cell its column's width
         for index, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
-            cell.width = table.columns[index].width
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.styles.normal
             paragraph.paragraph_format.space_after = Pt(2)
             run = paragraph.add_run(text)
             if bold or (label and index == 0):
@@ -350,7 +360,7 @@ class WordDocument:
                 _min_height(row, height_mm)
             note = (notes or {}).get(label)
             if note:
-                paragraph = row.cells[1].add_paragraph(style=self.styles.normal)
+                paragraph = row.cells[1].add_paragraph()
                 paragraph.paragraph_format.space_after = Pt(2)
                 paragraph.add_run("Warning:").bold = True
                 paragraph.add_run(f" {note}")
@@ -359,7 +369,7 @@ class WordDocument:
         """A list in a table cell, in the List Bullet style; the cell's first paragraph is used."""
         for index, item in enumerate(items):
             paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            paragraph.style = self.styles.bullet
+            _styled(paragraph, self.styles.bullet)
             paragraph.paragraph_format.space_after = Pt(2)
             paragraph.add_run(item)
 
@@ -368,13 +378,13 @@ class WordDocument:
     def _masthead(self) -> None:
         pack = self.pack
         if pack.trust.logo_path and content.logo_embeds_in_docx(pack):
-            logo = self.doc.add_paragraph(style=self.styles.normal)
+            logo = self.doc.add_paragraph()
             logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             logo.add_run().add_picture(pack.trust.logo_path, width=LOGO_WIDTH)
             for properties in logo._p.xpath(".//wp:docPr"):
                 properties.set("descr", pack.trust.logo_alt)
                 properties.set("title", pack.trust.logo_alt)
-        name = self.doc.add_paragraph(style=self.styles.normal)
+        name = self.doc.add_paragraph()
         name.add_run(pack.trust.name).bold = True
         if pack.trust.address:
             self.paragraph(pack.trust.address)
@@ -382,12 +392,12 @@ class WordDocument:
         if notice:
             paragraph = self.paragraph(notice, bold_lead="Example only.")
             self._notice_box(paragraph)
-        kind = self.doc.add_paragraph(style=self.styles.normal)
+        kind = self.doc.add_paragraph()
         run = kind.add_run(content.DOCUMENTS[self.document_key])
         run.bold, run.font.size = True, Pt(13)
         kind.paragraph_format.space_before = Pt(6)
         kind.paragraph_format.keep_with_next = True
-        self.doc.add_paragraph(pack.job_title, style=self.styles.title)
+        _styled(self.doc.add_paragraph(pack.job_title), self.styles.title)
 
     def _notice_box(self, paragraph: Any) -> None:
         """A shaded box with a yellow rule on the left (paragraph border and shading)."""
@@ -444,7 +454,7 @@ class WordDocument:
             cell.add_run(standard_row.standard).bold = True
             cell.add_run(f" {standard_row.text}")
             for place in standard_row.where:
-                paragraph = row.cells[1].add_paragraph(place, style=self.styles.normal)
+                paragraph = row.cells[1].add_paragraph(place)
                 paragraph.paragraph_format.space_after = Pt(2)
         self.heading("Our values", 1)
         self.heading("NHS values", 2)
@@ -484,7 +494,7 @@ class WordDocument:
 
     def values(self, values: list[dict[str, str]]) -> None:
         for value in values:
-            paragraph = self.doc.add_paragraph(style=self.styles.bullet)
+            paragraph = _styled(self.doc.add_paragraph(), self.styles.bullet)
             paragraph.add_run(value["name"]).bold = True
             if value.get("description"):
                 paragraph.add_run(f": {value['description']}")
@@ -539,7 +549,7 @@ class WordDocument:
                 competency.add_run(f"{item.number}.").bold = True
                 competency.add_run(f" {item.text}")
                 if item.note:
-                    note = row.cells[0].add_paragraph(style=self.styles.normal)
+                    note = row.cells[0].add_paragraph()
                     note.paragraph_format.space_after = Pt(2)
                     note.add_run(item.note).font.color.rgb = _colour(NOTE_COLOUR)
             if group.keep_together:
