@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import itertools
 import logging
 import shutil
@@ -41,6 +42,7 @@ from jdbuilder.library import Library
 from jdbuilder.model import JobPack
 from jdbuilder.render import content
 from jdbuilder.render.content import footer_lines
+from jdbuilder.render.pdf import render_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -227,6 +229,29 @@ def test_footer_is_kept_out_of_the_structure_tree(
         body = [k for k, t in texts.items() if k.startswith("mcid:") and t == pack.purpose[:20]]
         for key in body:
             assert (page.indirect_reference.idnum, int(key[5:])) in tree.content
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector-on", "collector-off"])
+def test_rendering_a_pdf_leaves_the_cycle_collector_as_it_found_it(
+    built: dict[str, tuple[JobPack, dict[str, bytes]]], enabled: bool
+) -> None:
+    """WeasyPrint runs with the collector paused; the caller's setting comes back after."""
+    pack, _ = built["radiography"]
+    was_enabled = gc.isenabled()
+    set_collector(enabled)
+    try:
+        made = render_pdf(pack, "person-specification")
+        assert gc.isenabled() is enabled
+    finally:
+        set_collector(was_enabled)
+    assert "Person specification" in pdf_text(open_pdf(made))
+
+
+def set_collector(enabled: bool) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
 @pytest.mark.parametrize("post", ["radiography", "theatres"])

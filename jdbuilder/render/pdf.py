@@ -6,7 +6,9 @@ batch of posts parses the fonts and print.css once rather than once per document
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,18 +51,36 @@ def stylesheets(template_dirs: Sequence[Path] = ()) -> list[CSS]:
 _image_cache: dict[str, Any] = {}
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while WeasyPrint works, as it was before.
+
+    A document makes hundreds of thousands of objects that live until it is written, and the
+    collector kept walking them all: pausing it saves about a tenth of the time. Memory stays
+    flat, since nearly all of them are freed by reference counting once the PDF is written.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def render_pdf(pack: JobPack, document: str, template_dirs: Sequence[Path] = ()) -> bytes:
     """One document as a tagged PDF/UA-1 file."""
     html = render_html(pack, document, template_dirs)
     # relative addresses in a template (an image beside a local template) resolve against
     # the first template folder
     base_url = template_search_path(template_dirs)[0].resolve().as_uri() + "/"
-    pdf: bytes = HTML(string=html, base_url=base_url).write_pdf(
-        stylesheets=stylesheets(template_dirs),
-        font_config=font_config(),
-        pdf_variant=PDF_VARIANT,
-        cache=_image_cache,
-    )
+    with _cycle_collector_paused():
+        pdf: bytes = HTML(string=html, base_url=base_url).write_pdf(
+            stylesheets=stylesheets(template_dirs),
+            font_config=font_config(),
+            pdf_variant=PDF_VARIANT,
+            cache=_image_cache,
+        )
     return pdf
 
 
