@@ -285,6 +285,9 @@ def _render_all(
         for post in planned:
             finish(post, _render_post(post.pack, formats, out_dir / post.folder, template_dirs))
         return
+    # trainee posts, the longest (a training record and a longer job description), go first,
+    # so that the last post to finish is a short one and no worker idles long at the end
+    longest_first = sorted(planned, key=lambda post: post.pack.training_record is None)
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(tuple(formats),)
     )
@@ -293,7 +296,7 @@ def _render_all(
             pool.submit(
                 _render_post, post.pack, tuple(formats), out_dir / post.folder, template_dirs
             ): post
-            for post in planned
+            for post in longest_first
         }
         for future in as_completed(futures):
             try:
