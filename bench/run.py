@@ -5,8 +5,10 @@ Measures, side by side in one run: cold `jdbuilder --help`; cold `validate` of o
 post in every registered format, cold and warm; the whole built-in library with -j 1 and -j 2;
 peak memory of the main process and of the largest worker; and, where `soffice` is installed
 and jdbuilder has DOCX and PDF renderers, LibreOffice converting the same DOCX files to PDF in
-one call, as a ratio. Prints a markdown table and saves it (and the raw figures as JSON) in
-bench/results/. See bench/README.md for the method.
+one call, as a ratio, then the same for each kind of document on its own (job description,
+person specification, training record), which shows how the ratio depends on length. Prints a
+markdown table and saves it (and the raw figures as JSON) in bench/results/. See
+bench/README.md for the method.
 """
 
 from __future__ import annotations
