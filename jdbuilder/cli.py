@@ -60,6 +60,19 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+PAY_YEAR_DATE_HELP = "The date whose pay year applies, YYYY-MM-DD (default: today)."
+
+
+def _as_of_option(help_text: str = PAY_YEAR_DATE_HELP) -> Callable[..., Any]:
+    """--as-of DATE, parsed to a date (today when not given)."""
+    return click.option("--as-of", "as_of", callback=_parse_date, metavar="DATE", help=help_text)
+
+
+def _trust_option(help_text: str) -> Callable[..., Any]:
+    """--trust FILE, the trust file for a post chosen by --specialty."""
+    return click.option("--trust", "trust_file", type=click.Path(path_type=Path), help=help_text)
+
+
 def _warn(messages: list[str]) -> None:
     for message in messages:
         click.echo(f"warning: {message}", err=True)
@@ -169,22 +182,11 @@ def post_options(command: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="With --specialty: band 4, or 3 for a trainee post.",
         ),
-        click.option(
-            "--trust",
-            "trust_file",
-            type=click.Path(path_type=Path),
-            help="With --specialty: the trust file (default: the built-in example trust).",
-        ),
+        _trust_option("With --specialty: the trust file (default: the built-in example trust)."),
         click.option(
             "--trainee", is_flag=True, help="Build the trainee band 3 variant of the post."
         ),
-        click.option(
-            "--as-of",
-            "as_of",
-            callback=_parse_date,
-            metavar="DATE",
-            help="The date whose pay year applies, YYYY-MM-DD (default: today).",
-        ),
+        _as_of_option(),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -214,11 +216,8 @@ def _role_input(
     show_default=True,
     help="With --specialty: band 4, or 3 for a trainee post (with --all-specialties: only that band).",
 )
-@click.option(
-    "--trust",
-    "trust_file",
-    type=click.Path(path_type=Path),
-    help="With --specialty or --all-specialties: the trust file (default: the built-in example trust).",
+@_trust_option(
+    "With --specialty or --all-specialties: the trust file (default: the built-in example trust)."
 )
 @click.option("--trainee", is_flag=True, help="Build the trainee band 3 variant of the post.")
 @click.option(
@@ -237,13 +236,7 @@ def _role_input(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_parse_date,
-    metavar="DATE",
-    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
-)
+@_as_of_option()
 @click.option(
     "--all-specialties",
     is_flag=True,
@@ -468,13 +461,7 @@ _check_options = [
         type=click.Path(dir_okay=False, path_type=Path),
         help="Also write a self-contained HTML report to this file.",
     ),
-    click.option(
-        "--as-of",
-        "as_of",
-        callback=_parse_date,
-        metavar="DATE",
-        help="Check against this date (pay year, review age), YYYY-MM-DD (default: today).",
-    ),
+    _as_of_option("Check against this date (pay year, review age), YYYY-MM-DD (default: today)."),
     click.option(
         "--review-months",
         type=click.IntRange(1, 120),
@@ -574,19 +561,8 @@ def audit(
 @cli.command()
 @click.argument("role", required=False, type=click.Path(path_type=Path))
 @click.option("--specialty", help="Compare for a specialty profile id instead of a role file.")
-@click.option(
-    "--trust",
-    "trust_file",
-    type=click.Path(path_type=Path),
-    help="With --specialty: the trust file (default: the built-in example trust).",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_parse_date,
-    metavar="DATE",
-    help="The date whose pay year applies, YYYY-MM-DD (default: today).",
-)
+@_trust_option("With --specialty: the trust file (default: the built-in example trust).")
+@_as_of_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def diff(
@@ -609,16 +585,10 @@ def diff(
     """
     from jdbuilder.changes import diff_text
     from jdbuilder.compose import compose
-    from jdbuilder.inputs import load_role, role_from_options
     from jdbuilder.model import to_jsonable
 
-    if (role is None) == (specialty is None):
-        raise click.UsageError("give either a ROLE file or --specialty ID")
     library = _library(ctx)
-    if role is not None:
-        role_input = load_role(role, library)
-    else:
-        role_input = role_from_options(str(specialty), 3, trust_file, library)
+    role_input = _role_input(library, role, specialty, "3", trust_file)
     pack = compose(role_input, library, as_of, trainee=True)
     assert pack.trainee_changes is not None  # compose always sets it for a trainee post
     _warn(pack.warnings)
