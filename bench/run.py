@@ -157,6 +157,14 @@ def run(command: Sequence[str], env: dict[str, str] | None = None) -> float:
     return seconds
 
 
+def script_json(script: str, *args: str) -> Any:
+    """Run one of the scripts above in a fresh Python and return the JSON it prints."""
+    completed = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(completed.stdout)
+
+
 def medians(measure: Callable[[], float], runs: int) -> tuple[float, list[float]]:
     times = [measure() for _ in range(runs)]
     return statistics.median(times), times
@@ -285,15 +293,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 str(options.runs),
             )
         )
-        warm = json.loads(
-            subprocess.run(
-                [sys.executable, "-c", WARM_SCRIPT, str(EXAMPLE_ROLE), AS_OF, str(options.runs)],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-        )
+        warm = script_json(WARM_SCRIPT, str(EXAMPLE_ROLE), AS_OF, str(options.runs))
         raw["post_warm"] = warm
         total_warm = sum(figures["median"] for figures in warm.values())
         rows.append(Row("one post, all formats, warm", f"{total_warm:.3f} s", str(options.runs)))
@@ -406,15 +406,7 @@ def kind_rows(docx_files: list[Path], work: Path, profile: Path, raw: dict[str, 
     one call per kind (its start-up, about a second, included). jdbuilder's share of the
     ratio is its time halved, as two workers give it about twice the throughput of one.
     """
-    ours = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", KINDS_SCRIPT, str(EXAMPLE_TRUST), AS_OF],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        ).stdout
-    )
+    ours = script_json(KINDS_SCRIPT, str(EXAMPLE_TRUST), AS_OF)
     raw["by_kind"] = ours
     rows = [Row("by kind of document (one run each):", "", "")]
     for kind, figures in ours.items():
