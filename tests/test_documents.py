@@ -539,6 +539,24 @@ def test_template_mistake_is_an_error_naming_template_and_line(
     assert not (in_tmp / "o").exists()
 
 
+def test_invalid_css_in_a_local_stylesheet_is_an_error_naming_file_and_line(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """WeasyPrint drops a declaration it cannot use; a build would quietly look different."""
+    (in_tmp / "local").mkdir()
+    (in_tmp / "local" / "print.css").write_text("h1 {\n  colour: red;\n  width: ;\n}\n")
+    args = ["build", str(EXAMPLES / "radiography.yaml"), "-f", "pdf", "-o", "o"]
+    result = runner.invoke(cli, ["--templates", "local", *args])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "local/print.css:2:3: `colour: red` is not valid CSS here (unknown property); "
+        "fix or remove it",
+        "local/print.css:3:3: `width: ` is not valid CSS here (no value); fix or remove it",
+        "2 problems found",
+    ]
+    assert not (in_tmp / "o").exists()
+
+
 # -- real clients ------------------------------------------------------------------------
 
 

@@ -7,6 +7,8 @@ batch of posts parses the fonts and print.css once rather than once per document
 from __future__ import annotations
 
 import gc
+import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -14,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from weasyprint import CSS, HTML
+from weasyprint.logger import LOGGER
 from weasyprint.text.fonts import FontConfiguration
 
+from jdbuilder.errors import InvalidInput, Problem, display_path
 from jdbuilder.model import JobPack
 from jdbuilder.render.content import documents
 from jdbuilder.render.html import (
@@ -35,10 +39,50 @@ def font_config() -> FontConfiguration:
     return FontConfiguration()
 
 
+#: how WeasyPrint words a declaration it drops: "Ignored `width: ` at 1:33, no value."
+IGNORED_DECLARATION = re.compile(
+    r"^Ignored (?P<what>.*) at (?P<line>\d+):(?P<column>\d+), (?P<why>.*?)\.?$"
+)
+
+
+class _Collected(logging.Handler):
+    """Keeps the warnings WeasyPrint logs while a stylesheet is parsed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _stylesheet_problem(path: Path, message: str) -> Problem:
+    found = IGNORED_DECLARATION.match(message)
+    if found is None:
+        return Problem(display_path(path), 0, 0, "", message)
+    return Problem(
+        display_path(path),
+        int(found["line"]),
+        int(found["column"]),
+        "",
+        f"{found['what']} is not valid CSS here ({found['why']}); fix or remove it",
+    )
+
+
 @cache
 def _parsed(path: Path, modified: float) -> CSS:
+    """A stylesheet parsed once; a declaration WeasyPrint would drop is an error, not a
+    quietly different document."""
     del modified  # part of the cache key only: an edited local stylesheet is parsed again
-    return CSS(filename=str(path), font_config=font_config())
+    collected = _Collected()
+    LOGGER.addHandler(collected)
+    try:
+        css = CSS(filename=str(path), font_config=font_config())
+    finally:
+        LOGGER.removeHandler(collected)
+    if collected.messages:
+        raise InvalidInput([_stylesheet_problem(path, message) for message in collected.messages])
+    return css
 
 
 def stylesheets(template_dirs: Sequence[Path] = ()) -> list[CSS]:
