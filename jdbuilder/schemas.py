@@ -208,6 +208,7 @@ TRUST: Schema = {
             "level": {"type": "string", "allowed": ["standard", "enhanced"]},
             "barred_lists": {
                 "type": "list",
+                "minlength": 1,
                 "schema": {"type": "string", "allowed": ["adults", "children"]},
             },
         },

@@ -148,6 +148,14 @@ def test_trust_clause_override_typo(runner: CliRunner, in_tmp: Path) -> None:
     )
 
 
+def test_an_empty_barred_list_is_an_error_not_a_crash(runner: CliRunner, in_tmp: Path) -> None:
+    """The DBS clause names the barred lists checked; with none it could not be written."""
+    (in_tmp / "t.yaml").write_text("name: A Trust\ndbs:\n  level: enhanced\n  barred_lists: []\n")
+    code, errors, _ = validate(runner, "t.yaml")
+    assert code == 1
+    assert errors == ["t.yaml:4:3: dbs.barred_lists: needs at least 1 item(s)", "1 problem found"]
+
+
 def test_wrong_types_in_nested_lists(runner: CliRunner, in_tmp: Path) -> None:
     trust_folder(in_tmp)
     (in_tmp / "role.yaml").write_text(
