@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from jdbuilder.build import renderer, write_post
+from jdbuilder.build import post_warnings, renderer, write_post
 from jdbuilder.compose import compose
 from jdbuilder.errors import InvalidInput, JDBuilderError, display_path
 from jdbuilder.fingerprint import Fingerprinter, ManifestEntry, read_manifest, write_manifest
@@ -239,7 +239,7 @@ def build_batch(
             continue
         claimed[folder] = request
         packs[index] = pack
-        warnings += [w for w in pack.warnings if w not in warnings]
+        warnings += [w for w in post_warnings(pack, formats) if w not in warnings]
         fingerprint = fingerprints.post(pack)
         entry = previous.get(folder)
         if not force and entry is not None and entry.is_current(fingerprint, out_dir):

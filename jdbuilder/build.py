@@ -92,7 +92,12 @@ def build_post(
     """Compose and render everything first, then write: a failure leaves no partial output."""
     pack = compose(role_input, library, as_of, trainee=trainee)
     files = write_post(pack, formats, out_dir, template_dirs)
-    return BuildResult(pack, files, [*pack.warnings, *format_warnings(pack, list(formats))])
+    return BuildResult(pack, files, post_warnings(pack, formats))
+
+
+def post_warnings(pack: JobPack, formats: Sequence[str]) -> list[str]:
+    """What to tell the user about one post: the pack's warnings and those a format adds."""
+    return [*pack.warnings, *format_warnings(pack, list(formats))]
 
 
 def write_post(

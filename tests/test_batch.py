@@ -77,6 +77,23 @@ def test_several_role_files_each_get_a_folder(runner: CliRunner, trust_dir: Path
     assert pack["contract_text"] == "Fixed term: 12 months"
 
 
+def test_a_batch_gives_the_warnings_a_single_build_gives_once_each(
+    runner: CliRunner, trust_dir: Path
+) -> None:
+    """An SVG logo cannot go in the DOCX files: said once for the batch, as for one post."""
+    trust = trust_dir / "trust.yaml"
+    trust.write_text(trust.read_text().replace("logo.png", "logo.svg"))
+    (trust_dir / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"><rect width="30" '
+        'height="10"/></svg>'
+    )
+    roles = ["trust/radiography.yaml", "trust/theatres.yaml"]
+    result = build(runner, *roles, "-o", "out", "-j", "1", formats="docx")
+    assert result.exit_code == 0, result.output
+    warning = "warning: the DOCX files show the trust name instead of the logo"
+    assert sum(line.startswith(warning) for line in result.stderr.splitlines()) == 1
+
+
 def test_a_folder_builds_every_role_file_in_it(runner: CliRunner, trust_dir: Path) -> None:
     result = build(runner, "trust", "-o", "out")
     assert result.exit_code == 0, result.output
