@@ -8,7 +8,6 @@ reported with its name, its count and what to change; it is never shortened sile
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from jdbuilder.model import (
 )
 from jdbuilder.paste import count_characters, paste_safe
 from jdbuilder.pay import ZONE_NAMES
+from jdbuilder.wording import long_date, lower_first
 
 PAY_SCHEME = "Agenda for Change"
 WORKING_PATTERN_TEXT = {
@@ -437,18 +437,7 @@ def salary_text(pack: JobPack) -> str:
     return f"{text} ({PAY_SCHEME} pay rates for {pay.pay_year})"
 
 
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 # -- wording helpers ------------------------------------------------------------------------
-
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter, unless the first word is an acronym (HCPC, NHS ...)."""
-    if len(text) > 1 and text[0].isupper() and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def article(noun_phrase: str) -> str:

@@ -35,6 +35,7 @@ from jdbuilder.trainee import (
     trainee_purpose,
 )
 from jdbuilder.training_record import training_record
+from jdbuilder.wording import join_words, lower_first
 
 NHS_BLUE = "#005EB8"
 AREA_TITLES = {
@@ -166,13 +167,6 @@ def fill(text: str, words: Words) -> str:
     return " ".join(text.split())
 
 
-def lower_first(text: str) -> str:
-    """'Perform ...' -> 'perform ...', leaving abbreviations such as 'ECG' alone."""
-    if text[1:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -301,10 +295,6 @@ def compose_relationships(fields: dict[str, Any], role: dict[str, Any]) -> dict[
     return {side: [*base.get(side, []), *local.get(side, [])] for side in ("internal", "external")}
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> list[Clause]:
     overrides = trust_source.data.get("clauses", {})
     lists = {"adults": "adults'", "children": "children's"}
@@ -313,8 +303,8 @@ def compose_clauses(library: Library, trust_source: Source, trust: Trust) -> lis
     placeholders = {
         "{dbs_level}": trust.dbs_level,
         # "adults' barred list", or "adults' and children's barred lists"
-        "{barred_lists}": f"{_join(barred)} barred list{'s' if len(barred) > 1 else ''}",
-        "{trust_values}": _join(values),
+        "{barred_lists}": f"{join_words(barred)} barred list{'s' if len(barred) > 1 else ''}",
+        "{trust_values}": join_words(values),
         "{review_months}": str(trust.review_months),
     }
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from jdbuilder.errors import JDBuilderError
 from jdbuilder.model import Annex21Rate, HighCostArea, Pay, SourceRef
+from jdbuilder.wording import join_words
 
 ZONE_NAMES = {"inner_london": "inner London", "outer_london": "outer London", "fringe": "fringe"}
 
@@ -142,8 +143,7 @@ def _annex21_warning(
     amounts[0] = (
         f"{below[0].pct:g}% of the band 4 maximum of £{band4_max:,} is £{below[0].amount:,}"
     )
-    listed = amounts[0] if len(amounts) == 1 else f"{', '.join(amounts[:-1])} and {amounts[-1]}"
     return (
-        f"Annex 21 pay is below the band 2 rate for {year} (£{band2:,}): {listed}. "
+        f"Annex 21 pay is below the band 2 rate for {year} (£{band2:,}): {join_words(amounts)}. "
         "Annex 21 percentages do not suit this post unless the trust protects pay: check with human resources (HR)"
     )

@@ -10,6 +10,7 @@ from jdbuilder.model import Pay, Training
 from jdbuilder.pay import annex21_rates, pay_year_data, source_refs
 from jdbuilder.schemas import DEFAULT_PROGRAMME_MONTHS
 from jdbuilder.sources import Source
+from jdbuilder.wording import join_words
 
 DEFAULT_MIN_WEEKLY_HOURS = 30.0
 MILESTONE_STEP_MONTHS = 6
@@ -98,7 +99,7 @@ def pay_basis_text(pay: Pay, afc_terms: dict[str, Any]) -> str:
     )
     below = [rate for rate in pay.annex21 if rate.below_band2]
     if below:
-        percentages = _join([f"{rate.pct:g}%" for rate in below])
+        percentages = join_words([f"{rate.pct:g}%" for rate in below])
         if len(below) == len(pay.annex21):
             which = "every Annex 21 amount is"
         elif len(below) == 1:
@@ -111,10 +112,6 @@ def pay_basis_text(pay: Pay, afc_terms: dict[str, Any]) -> str:
             "unless the trust protects pay: check with human resources (HR)."
         )
     return f"{text} Warning: {pay.warning}." if pay.warning else text
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def years_before_text(years: int) -> str:

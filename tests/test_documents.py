@@ -43,6 +43,7 @@ from jdbuilder.model import JobPack
 from jdbuilder.render import content
 from jdbuilder.render.content import footer_lines
 from jdbuilder.render.pdf import render_pdf
+from jdbuilder.wording import long_date
 
 pytestmark = pytest.mark.slow
 
@@ -223,7 +224,7 @@ def test_footer_is_kept_out_of_the_structure_tree(
         assert (
             key == "artifact" or (page.indirect_reference.idnum, int(key[5:])) not in tree.content
         )
-        review = content.long_date(pack.review_date)
+        review = long_date(pack.review_date)
         assert f"Version {pack.version} · Review date {review}" in texts.values()
         # the body text on the page is in the tree
         body = [k for k, t in texts.items() if k.startswith("mcid:") and t == pack.purpose[:20]]

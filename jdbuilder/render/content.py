@@ -6,13 +6,13 @@ writer both take their labels, derived sentences and colours from these function
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from jdbuilder.changes import diff_appendix
 from jdbuilder.model import Appendix, JobPack, StandardEvidence, TrainingRecord
 from jdbuilder.trainee import years_before_text
+from jdbuilder.wording import join_words, long_date
 
 #: document key -> what the document is called; the key ends every file name
 DOCUMENTS = {
@@ -56,11 +56,6 @@ PAY_OUT_OF_DATE = "may be out of date"  # the phrase pay.pay_for puts in its pay
 def documents(pack: JobPack) -> list[str]:
     """The documents of a pack: the training record only for a trainee post that has one."""
     return [key for key in DOCUMENTS if key != "training-record" or pack.training_record]
-
-
-def long_date(day: datetime.date) -> str:
-    """15 January 2027."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def hours(value: float) -> str:
@@ -127,13 +122,6 @@ def working_pattern_text(pack: JobPack) -> str:
 
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def join_words(items: list[str]) -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def details_rows(pack: JobPack) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from jdbuilder.model import JobPack
 from jdbuilder.render import content
 from jdbuilder.resources import builtin
 from jdbuilder.templating import strict_environment
+from jdbuilder.wording import long_date
 
 #: document key -> template file
 TEMPLATES = {
@@ -78,7 +79,7 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         footer_lines=content.footer_lines,
         heading_colour=content.heading_colour,
         keywords=content.keywords,
-        long_date=content.long_date,
+        long_date=long_date,
         need_text=content.NEED_TEXT,
         ps_intro=content.PS_INTRO,
         trainee_intro=content.TRAINEE_INTRO,
