@@ -54,10 +54,14 @@ def _checked(source: Source, kind: str, library: Library) -> list[Problem]:
 
 def load_trust(path: Path | None, library: Library) -> Source:
     """A validated trust file; the built-in example trust when path is None."""
+    key = (path or example_trust_file()).resolve()
+    if key in library.trusts:
+        return library.trusts[key]
     source = load_yaml(path or example_trust_file())
     problems = _checked(source, "trust", library)
     if problems:
         raise InvalidInput(problems)
+    library.trusts[key] = source
     return source
 
 

@@ -64,6 +64,9 @@ class Library:
         self.profile_dirs = [*profile_dirs, builtin("profiles")]
         self.standards_dir = standards_dir
         self._profiles: dict[str, Profile] = {}
+        #: validated trust files by resolved path, kept by inputs.load_trust: a batch of posts
+        #: for one trust reads and checks its file once
+        self.trusts: dict[Path, Source] = {}
 
     def standards_path(self, kind: str) -> Path:
         """Where a standards file is read from: the local copy if there is one, else the built-in."""
