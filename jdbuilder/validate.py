@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from cerberus import Validator, errors
@@ -25,10 +26,17 @@ TYPE_WORDS = {
 }
 
 
+@cache
+def _validator(kind: str) -> Validator:
+    """One validator for each kind of file: making one checks its schema, which costs more
+    than validating a file with it (validate() starts afresh each time)."""
+    return Validator(SCHEMAS[kind])
+
+
 def schema_problems(source: Source, kind: str) -> list[Problem]:
     """Validate a loaded file against the schema for its kind; every problem, in file order."""
     schema = SCHEMAS[kind]
-    validator = Validator(schema)
+    validator = _validator(kind)
     validator.validate(source.data)
     return [source.problem(path, message) for path, message in _messages(validator._errors, schema)]
 
