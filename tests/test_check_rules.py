@@ -97,6 +97,32 @@ def test_a_bad_pattern_in_local_standards_is_reported_with_its_line(
     assert "Traceback" not in result.output
 
 
+def test_a_bad_review_label_in_local_standards_is_reported_with_its_line(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A label is matched with the date after it, so it may not have its own date group
+    or flags that must start the whole pattern."""
+    (in_tmp / "mine").mkdir()
+    text = (builtin("standards") / "check.yaml").read_text()
+    text = text.replace("    - '\\breview date\\b'", "    - 'review date (?P<date>\\S+)'", 1)
+    text = text.replace("  due_labels:\n    - '", "  due_labels:\n    - '(?i)", 1)
+    (in_tmp / "mine" / "check.yaml").write_text(text)
+    (in_tmp / "jd.txt").write_text("Assistant practitioner\nReview date: 1 June 2026\n")
+    result = runner.invoke(cli, ["--standards", "mine", "check", "jd.txt"])
+    assert result.exit_code == 1
+    lines = text.splitlines()
+    plain = 1 + lines.index("    - 'review date (?P<date>\\S+)'")
+    due = 1 + next(i for i, line in enumerate(lines) if line.startswith("    - '(?i)"))
+    assert result.stderr == (
+        f"mine/check.yaml:{due}:7: review.due_labels[0]: not a valid regular expression when "
+        "followed by a date: global flags not at the start of the expression\n"
+        f"mine/check.yaml:{plain}:7: review.plain_labels[0]: a label must not have its own "
+        "(?P<date>...) group: the check finds the date that follows the label\n"
+        "2 problems found\n"
+    )
+    assert "Traceback" not in result.output
+
+
 # --- text ------------------------------------------------------------------------------------
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jdbuilder.check.document import UnreadableDocument
 from jdbuilder.check.extract import LEGACY_WORD, MAX_FILE_BYTES, kind_of
-from jdbuilder.check.read_pack import PACK_KEY
+from jdbuilder.check.read_pack import load_pack
 from jdbuilder.check.results import FileReport
 from jdbuilder.check.run import Checker
 from jdbuilder.errors import JDBuilderError, display_path
@@ -40,10 +40,10 @@ def _is_pack(path: Path) -> bool:
     if path.stat().st_size > MAX_FILE_BYTES:
         return True  # let the checker refuse it, with its reason
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        load_pack(path.read_bytes())
+    except (OSError, UnreadableDocument):
         return False
-    return isinstance(data, dict) and PACK_KEY in data
+    return True
 
 
 def _is_role(path: Path) -> bool:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from jdbuilder.check.dates import DATE
+from jdbuilder.compose import fill
 from jdbuilder.errors import InvalidInput, KeyPath, Problem
 from jdbuilder.library import Library
 from jdbuilder.sources import Source
@@ -80,10 +82,10 @@ class Rules:
     ps_desirable: Pattern
     trainee_programme: Signals
     review_months: int
+    # each label followed by its date, in the named group `date`
     review_done_labels: tuple[Pattern, ...]
     review_due_labels: tuple[Pattern, ...]
     review_plain_labels: tuple[Pattern, ...]
-    review_label_gap: int
     pay_years: tuple[PayYear, ...]
 
 
@@ -150,18 +152,40 @@ class _Compiler:
             value = value[part]
         return value
 
+    def _bad(self, path: KeyPath, message: str) -> Pattern:
+        self.problems.append(self.source.problem(path, message))
+        return re.compile(r"(?!)")
+
     def pattern(self, path: KeyPath) -> Pattern:
         text = self.value(path)
         try:
             return re.compile(text, re.IGNORECASE)
         except re.error as error:
-            self.problems.append(
-                self.source.problem(path, f"not a valid regular expression: {error}")
-            )
-            return re.compile(r"(?!)")
+            return self._bad(path, f"not a valid regular expression: {error}")
 
     def patterns(self, path: KeyPath) -> tuple[Pattern, ...]:
         return tuple(self.pattern((*path, i)) for i in range(len(self.value(path) or [])))
+
+    def dated_labels(self, path: KeyPath, gap: int) -> tuple[Pattern, ...]:
+        """Each label of the list, followed within `gap` characters by a date (group `date`)."""
+        return tuple(self._dated_label((*path, i), gap) for i in range(len(self.value(path) or [])))
+
+    def _dated_label(self, path: KeyPath, gap: int) -> Pattern:
+        label = self.pattern(path)
+        if "date" in label.groupindex:
+            return self._bad(
+                path,
+                "a label must not have its own (?P<date>...) group: "
+                "the check finds the date that follows the label",
+            )
+        try:
+            return re.compile(
+                rf"(?:{label.pattern})[^0-9]{{0,{gap}}}?(?P<date>{DATE})", re.IGNORECASE
+            )
+        except re.error as error:
+            return self._bad(
+                path, f"not a valid regular expression when followed by a date: {error.msg}"
+            )
 
     def signals(self, path: KeyPath) -> Signals:
         groups = self.value(path) or []
@@ -206,19 +230,13 @@ CLAUSE_HINTS = {
 }
 
 
-def _with_hints(text: str) -> str:
-    for placeholder, hint in CLAUSE_HINTS.items():
-        text = text.replace(placeholder, hint)
-    return _fold(text)
-
-
 def _clauses(library: Library) -> tuple[tuple[ClauseSpec, ...], list[Problem]]:
     compiler = _Compiler(library.clauses)
     specs = tuple(
         ClauseSpec(
             clause["id"],
             clause["title"],
-            _with_hints(clause["text"]),
+            fill(clause["text"], CLAUSE_HINTS),
             compiler.signals(("clauses", index, "signals")),
         )
         for index, clause in enumerate(library.clauses.data["clauses"])
@@ -253,6 +271,7 @@ def _rules(library: Library, clause_ids: Sequence[str]) -> tuple[Rules, list[Pro
                 )
             )
     afc = library.afc_terms.data
+    gap = int(data["review"]["label_gap"])
     rules = Rules(
         core_clause_errors=frozenset(data["severity"]["core_clause_missing_is_error"]),
         required_clauses=frozenset(data["severity"]["required_clauses"]),
@@ -278,10 +297,9 @@ def _rules(library: Library, clause_ids: Sequence[str]) -> tuple[Rules, list[Pro
         ps_desirable=c.pattern(("person_spec", "desirable")),
         trainee_programme=c.signals(("person_spec", "trainee_programme")),
         review_months=int(data["review"]["months"]),
-        review_done_labels=c.patterns(("review", "done_labels")),
-        review_due_labels=c.patterns(("review", "due_labels")),
-        review_plain_labels=c.patterns(("review", "plain_labels")),
-        review_label_gap=int(data["review"]["label_gap"]),
+        review_done_labels=c.dated_labels(("review", "done_labels"), gap),
+        review_due_labels=c.dated_labels(("review", "due_labels"), gap),
+        review_plain_labels=c.dated_labels(("review", "plain_labels"), gap),
         pay_years=_pay_years(afc),
     )
     return rules, problems + c.problems

@@ -55,20 +55,20 @@ def flesch_reading_ease(sentences: list[str]) -> float:
     return 206.835 - 1.015 * (total_words / len(sentences)) - 84.6 * (total_syllables / total_words)
 
 
-def readability(document: Document, language: Language) -> tuple[float | None, Finding]:
+def readability(document: Document, language: Language) -> Finding:
     """The readability figure, with its method, as an info finding."""
     running = [
         s.text for s in document.sentences if len(words(s.text)) >= language.running_text_min_words
     ]
     if not running:
-        return None, Finding(
+        return Finding(
             "info",
             "lang-readability",
             f"Not enough running text to compute a readability figure ({language.readability_method}).",
         )
     score = flesch_reading_ease(running)
     label = next(label for low, label in language.readability_bands if score >= low)
-    return score, Finding(
+    return Finding(
         "info",
         "lang-readability",
         f"{language.readability_method}: {score:.1f} ({label}), over {len(running)} sentences of "

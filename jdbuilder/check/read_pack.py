@@ -15,13 +15,18 @@ from typing import Any
 from jdbuilder.check.document import Block, UnreadableDocument
 from jdbuilder.errors import InvalidInput, JDBuilderError
 from jdbuilder.library import Library
+from jdbuilder.render.content import NEED_TEXT
 
 PACK_KEY = "jdbuilder_pack"
-NEED = {"essential": "Essential", "desirable": "Desirable"}
 
 
 def read_pack(data: bytes) -> list[Block]:
     """The blocks of a JSON pack written by `jdbuilder build -f json`."""
+    return pack_blocks(load_pack(data))
+
+
+def load_pack(data: bytes) -> dict[str, Any]:
+    """The JSON of a jdbuilder pack; UnreadableDocument if it is not JSON or not a pack."""
     try:
         pack = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -31,7 +36,7 @@ def read_pack(data: bytes) -> list[Block]:
             f"is JSON but not a jdbuilder pack (no `{PACK_KEY}` key); "
             "write one with `jdbuilder build ROLE -f json`"
         )
-    return pack_blocks(pack)
+    return pack
 
 
 def read_role(path: Path, library: Library, as_of: datetime.date) -> list[Block]:
@@ -107,7 +112,7 @@ def _blocks(pack: dict[str, Any]) -> Iterator[Block]:
     for category in pack["person_spec"]:
         for criterion in category["criteria"]:
             yield Block(
-                f"{criterion['text']} | {NEED[criterion['need']]} | {', '.join(criterion['assessed'])}",
+                f"{criterion['text']} | {NEED_TEXT[criterion['need']]} | {', '.join(criterion['assessed'])}",
                 f"person specification: {criterion['id']}",
             )
     yield Block(f"Review date: {pack['review_date']}", "review date")

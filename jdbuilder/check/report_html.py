@@ -13,6 +13,7 @@ from jdbuilder.check.report_audit import short
 from jdbuilder.check.report_text import CLAUSE_WORDS, KIND_NAMES, STATUS_WORDS, verdict
 from jdbuilder.check.results import FileReport
 from jdbuilder.resources import builtin
+from jdbuilder.wording import long_date
 
 
 def _render(template: str, **context: Any) -> bytes:
@@ -25,8 +26,7 @@ def _render(template: str, **context: Any) -> bytes:
         "clause_words": CLAUSE_WORDS,
         "verdict": verdict,
     }
-    as_of: datetime.date = context["as_of"]
-    common["as_of_text"] = f"{as_of.day} {as_of:%B %Y}"
+    common["as_of_text"] = long_date(context["as_of"])
     return environment.get_template(template).render(**common, **context).encode("utf-8")
 
 

@@ -55,7 +55,6 @@ class Facts:
     review_date: datetime.date | None = None
     review_overdue: bool = False
     review_location: str | None = None
-    readability: float | None = None
 
 
 @dataclass

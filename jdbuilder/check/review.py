@@ -6,66 +6,14 @@ never called overdue on a guess. Dates written with slashes are read day first (
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import re
 from dataclasses import dataclass
 
-from jdbuilder.check.config import Pattern, Rules
+from jdbuilder.check.config import Rules
+from jdbuilder.check.dates import parse_date
 from jdbuilder.check.document import Document
 from jdbuilder.check.results import Finding
-
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-MONTHS["sept"] = 9
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH},?\s+\d{{4}})"
-)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
-_DAY_MONTH_YEAR = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})", re.I
-)
-_MONTH_YEAR = re.compile(rf"({_MONTH}),?\s+(\d{{4}})", re.I)
-
-
-def parse_date(text: str) -> datetime.date | None:
-    """A date written in one of the forms of DATE, or None if it is not a real date."""
-    try:
-        if match := _ISO.fullmatch(text):
-            year, month, day = (int(g) for g in match.groups())
-        elif match := _SLASHED.fullmatch(text):
-            day, month, year = (int(g) for g in match.groups())
-            year += 2000 if year < 100 else 0
-        elif match := _DAY_MONTH_YEAR.fullmatch(text):
-            day, year = int(match.group(1)), int(match.group(3))
-            month = MONTHS[_month_key(match.group(2))]
-        elif match := _MONTH_YEAR.fullmatch(text):
-            month, year = MONTHS[_month_key(match.group(1))], int(match.group(2))
-            day = calendar.monthrange(year, month)[1]
-        else:
-            return None
-        return datetime.date(year, month, day)
-    except (ValueError, KeyError):
-        return None
-
-
-def _month_key(text: str) -> str:
-    word = text.lower().rstrip(".")
-    return word if word in MONTHS else word[:3]
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from jdbuilder.compose import add_months
 
 
 @dataclass(frozen=True)
@@ -75,19 +23,12 @@ class ReviewDate:
     location: str
 
 
-def _labelled(labels: tuple[Pattern, ...], gap: int) -> list[Pattern]:
-    return [
-        re.compile(rf"(?:{label.pattern})[^0-9]{{0,{gap}}}?(?P<date>{DATE})", re.IGNORECASE)
-        for label in labels
-    ]
-
-
 def review_dates(document: Document, rules: Rules) -> list[ReviewDate]:
     """Every labelled review date in the document, in reading order."""
     kinds = {
-        "due": _labelled(rules.review_due_labels, rules.review_label_gap),
-        "done": _labelled(rules.review_done_labels, rules.review_label_gap),
-        "plain": _labelled(rules.review_plain_labels, rules.review_label_gap),
+        "due": rules.review_due_labels,
+        "done": rules.review_done_labels,
+        "plain": rules.review_plain_labels,
     }
     found: list[ReviewDate] = []
     for block in document.blocks:

@@ -105,11 +105,10 @@ class Checker:
             facts.review_date, facts.review_location = date.date, date.location
         findings += review_findings
         findings += core_findings + clause_findings
-        facts.readability, readability = language.readability(document, data.language)
         findings += language.long_sentences(document, data.language)
         findings += language.acronyms(document, data.language)
         findings += language.gender_coding(document, data.language)
-        findings.append(readability)
+        findings.append(language.readability(document, data.language))
         return FileReport(document.path, document.kind, core, clauses, findings, facts)
 
     def check_paths(self, paths: Iterable[Path]) -> list[FileReport]:
@@ -117,7 +116,8 @@ class Checker:
         return [self.check_path(path, person_spec) for path, person_spec in pair_documents(paths)]
 
 
-#: jdbuilder writes the job description and the person specification as two files
+#: jdbuilder writes the job description and the person specification as two files, each name
+#: ending in its document key
 JD_SUFFIX, PS_SUFFIX = "-job-description", "-person-specification"
 
 
