@@ -537,7 +537,12 @@ NHS_JOBS: Schema = {
     },
 }
 
-PATTERN = {"type": "string", "empty": False, "meta": {"help": "a regular expression"}}
+PATTERN = {
+    "type": "string",
+    "empty": False,
+    "check_with": "regex",  # validate.FileValidator: it must compile
+    "meta": {"help": "a regular expression"},
+}
 PATTERNS = {"type": "list", "minlength": 1, "schema": PATTERN}
 PATTERN_GROUPS: Schema = {
     "type": "list",

@@ -97,6 +97,23 @@ def test_a_bad_pattern_in_local_standards_is_reported_with_its_line(
     assert "Traceback" not in result.output
 
 
+def test_validate_reports_a_bad_pattern_in_a_local_check_file(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    (in_tmp / "mine").mkdir()
+    text = (builtin("standards") / "check.yaml").read_text()
+    text = text.replace("    - '\\btrainee\\b'", "    - 'trainee(('", 1)
+    (in_tmp / "mine" / "check.yaml").write_text(text)
+    result = runner.invoke(cli, ["validate", "mine/check.yaml"])
+    assert result.exit_code == 1
+    line = 1 + text.splitlines().index("    - 'trainee(('")
+    assert result.stderr.splitlines() == [
+        f"mine/check.yaml:{line}:7: trainee.any[0]: not a valid regular expression: missing ), "
+        "unterminated subpattern at position 8",
+        "1 problem found",
+    ]
+
+
 def test_a_bad_review_label_in_local_standards_is_reported_with_its_line(
     runner: CliRunner, in_tmp: Path
 ) -> None:
