@@ -76,7 +76,7 @@ def compose(
     directed_by = fields["directed_by"]
     words = profile_words(fields)
     pay, warnings = pay_for(library.afc_terms.data, band, as_of, trust.hcas_zone)
-    hours = float(role.get("hours_per_week", 37.5))
+    hours = float(role.get("hours_per_week", library.full_time_hours))
     settings = TraineeSettings.from_trust(role_input.trust)
     if is_trainee:
         pay, pay_warnings = trainee_pay(library.afc_terms.data, pay, settings)
@@ -105,6 +105,7 @@ def compose(
         trainee=is_trainee,
         pay=pay,
         hours_per_week=hours,
+        full_time_hours=library.full_time_hours,
         contract=contract,
         contract_text=contract_text(contract, role.get("fixed_term_months")),
         working_pattern=list(role.get("working_pattern", ["full_time"])),

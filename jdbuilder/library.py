@@ -104,6 +104,11 @@ class Library:
         return self.standards_file("nhs_jobs")
 
     @cached_property
+    def full_time_hours(self) -> float:
+        """Full-time weekly hours under Agenda for Change, from afc_terms.yaml (37.5)."""
+        return float(self.afc_terms.data["hours"]["full_time_per_week"])
+
+    @cached_property
     def clause_ids(self) -> dict[str, bool]:
         """Every core standard clause id, mapped to whether its text is verified."""
         return {

@@ -373,6 +373,7 @@ class JobPack:
     trainee: bool
     pay: Pay
     hours_per_week: float
+    full_time_hours: float  # Agenda for Change full time, from afc_terms.yaml
     contract: str
     contract_text: str
     working_pattern: list[str]

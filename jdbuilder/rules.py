@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from jdbuilder.library import Library, Profile
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-MAX_WEEKLY_HOURS = 37.5
 
 
 def unknown_specialty_message(name: str, known: list[str]) -> str:
@@ -219,12 +218,13 @@ def role_problems(source: Source, library: Library) -> list[Problem]:
     if (
         isinstance(hours, int | float)
         and not isinstance(hours, bool)
-        and not 0 < hours <= MAX_WEEKLY_HOURS
+        and not 0 < hours <= library.full_time_hours
     ):
         problems.append(
             source.problem(
                 ("hours_per_week",),
-                f"must be more than 0 and at most {MAX_WEEKLY_HOURS} (full time), not {hours}",
+                f"must be more than 0 and at most {library.full_time_hours:g} (full time), "
+                f"not {hours}",
             )
         )
     if "fixed_term_months" in data and data.get("contract") != "fixed_term":

@@ -289,7 +289,7 @@ def _rules(library: Library, clause_ids: Sequence[str]) -> tuple[Rules, list[Pro
         salary_range_joiner=c.pattern(("salary", "range_joiner")),
         salary_not_this_post=c.patterns(("salary", "not_this_post")),
         weekly_hours=c.patterns(("hours", "weekly")),
-        max_weekly_hours=float(afc["hours"]["full_time_per_week"]),
+        max_weekly_hours=library.full_time_hours,
         directed_by=c.signals(("directed_by",)),
         accountability=c.signals(("accountability",)),
         ps_heading=c.patterns(("person_spec", "heading")),

@@ -111,7 +111,7 @@ def details_notes(pack: JobPack) -> dict[str, str]:
 
 
 def hours_text(pack: JobPack) -> str:
-    full_time = "full time" if pack.hours_per_week >= 37.5 else "part time"
+    full_time = "full time" if pack.hours_per_week >= pack.full_time_hours else "part time"
     return f"{hours(pack.hours_per_week)} hours a week ({full_time})"
 
 
