@@ -79,17 +79,22 @@ def test_the_standards_files_validate(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
 
 
+def write_check_with_a_bad_pattern(folder: Path) -> int:
+    """A copy of check.yaml in folder whose first trainee pattern does not compile; its line."""
+    folder.mkdir()
+    text = (builtin("standards") / "check.yaml").read_text()
+    text = text.replace("    - '\\btrainee\\b'", "    - 'trainee(('", 1)
+    (folder / "check.yaml").write_text(text)
+    return 1 + text.splitlines().index("    - 'trainee(('")
+
+
 def test_a_bad_pattern_in_local_standards_is_reported_with_its_line(
     runner: CliRunner, in_tmp: Path
 ) -> None:
-    (in_tmp / "mine").mkdir()
-    text = (builtin("standards") / "check.yaml").read_text()
-    text = text.replace("    - '\\btrainee\\b'", "    - 'trainee(('", 1)
-    (in_tmp / "mine" / "check.yaml").write_text(text)
+    line = write_check_with_a_bad_pattern(in_tmp / "mine")
     shutil.copy(builtin("examples") / "example-trust" / "radiography.yaml", in_tmp / "r.yaml")
     result = runner.invoke(cli, ["--standards", "mine", "check", "r.yaml"])
     assert result.exit_code == 1
-    line = 1 + text.splitlines().index("    - 'trainee(('")
     assert (
         f"mine/check.yaml:{line}:7: trainee.any[0]: not a valid regular expression: missing )"
         in result.stderr
@@ -100,13 +105,9 @@ def test_a_bad_pattern_in_local_standards_is_reported_with_its_line(
 def test_validate_reports_a_bad_pattern_in_a_local_check_file(
     runner: CliRunner, in_tmp: Path
 ) -> None:
-    (in_tmp / "mine").mkdir()
-    text = (builtin("standards") / "check.yaml").read_text()
-    text = text.replace("    - '\\btrainee\\b'", "    - 'trainee(('", 1)
-    (in_tmp / "mine" / "check.yaml").write_text(text)
+    line = write_check_with_a_bad_pattern(in_tmp / "mine")
     result = runner.invoke(cli, ["validate", "mine/check.yaml"])
     assert result.exit_code == 1
-    line = 1 + text.splitlines().index("    - 'trainee(('")
     assert result.stderr.splitlines() == [
         f"mine/check.yaml:{line}:7: trainee.any[0]: not a valid regular expression: missing ), "
         "unterminated subpattern at position 8",
